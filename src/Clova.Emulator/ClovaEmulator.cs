@@ -1,0 +1,155 @@
+using System.Collections.Concurrent;
+using System.Net;
+using Clova.Emulator.Protocol;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+
+namespace Clova.Emulator;
+
+/// <summary>
+/// A CLOVA Studio emulator on Kestrel. In-process: <c>await using var emulator = await ClovaEmulator.StartAsync();</c>
+/// then point a client at <see cref="BaseUri"/> (a random loopback port). Standalone:
+/// <c>dotnet run --project src/Clova.Emulator -- --urls http://127.0.0.1:5080</c>.
+/// </summary>
+/// <remarks>
+/// It implements the protocol from the spec alone and shares no code or types with the client library. Answers
+/// are deterministic; token counts follow <see cref="EmulatorTokenizer"/>. Tests can queue <see cref="EmulatorScript"/>s
+/// and read back every <see cref="RecordedRequest"/>.
+/// </remarks>
+public sealed class ClovaEmulator : IAsyncDisposable
+{
+    private readonly ConcurrentQueue<EmulatorScript> _scripts = new();
+    private readonly ConcurrentQueue<RecordedRequest> _requests = new();
+    private WebApplication? _app;
+
+    private ClovaEmulator(ClovaEmulatorOptions options) => Options = options;
+
+    /// <summary>Gets the options in force; tests may change them between requests.</summary>
+    public ClovaEmulatorOptions Options { get; }
+
+    /// <summary>Gets the base address, such as <c>http://127.0.0.1:41234/</c>.</summary>
+    public Uri BaseUri { get; private set; } = new("http://127.0.0.1/");
+
+    /// <summary>Gets every request received so far, oldest first.</summary>
+    public IReadOnlyList<RecordedRequest> Requests => _requests.ToArray();
+
+    /// <summary>Gets the newest request, or null.</summary>
+    public RecordedRequest? LastRequest => _requests.LastOrDefault();
+
+    /// <summary>Starts an emulator on a random loopback port.</summary>
+    /// <param name="options">Behaviour switches; null for the defaults.</param>
+    /// <param name="cancellationToken">Cancels start-up.</param>
+    /// <returns>The running emulator; dispose it to stop.</returns>
+    public static async Task<ClovaEmulator> StartAsync(ClovaEmulatorOptions? options = null, CancellationToken cancellationToken = default)
+    {
+        var emulator = new ClovaEmulator(options ?? new ClovaEmulatorOptions());
+        WebApplicationBuilder builder = WebApplication.CreateSlimBuilder();
+        builder.Logging.ClearProviders();
+        builder.WebHost.UseKestrel(k => k.Listen(IPAddress.Loopback, 0));
+        WebApplication app = builder.Build();
+        emulator.Map(app);
+        await app.StartAsync(cancellationToken);
+        string address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+        emulator.BaseUri = new Uri(address.EndsWith('/') ? address : address + "/");
+        emulator._app = app;
+        return emulator;
+    }
+
+    /// <summary>Runs the emulator in the foreground until stopped (Ctrl+C); honours <c>--urls</c>.</summary>
+    /// <param name="args">Command-line arguments.</param>
+    /// <returns>A task that ends when the host stops.</returns>
+    public static async Task RunAsync(string[] args)
+    {
+        WebApplicationBuilder builder = WebApplication.CreateSlimBuilder(args);
+        WebApplication app = builder.Build();
+        new ClovaEmulator(new ClovaEmulatorOptions()).Map(app);
+        await app.RunAsync();
+    }
+
+    /// <summary>Queues a script for the next chat request.</summary>
+    /// <param name="script">What to do.</param>
+    public void Enqueue(EmulatorScript script)
+    {
+        ArgumentNullException.ThrowIfNull(script);
+        _scripts.Enqueue(script);
+    }
+
+    /// <summary>Stops the server.</summary>
+    /// <returns>A task for the shutdown.</returns>
+    public async ValueTask DisposeAsync()
+    {
+        if (_app is not null)
+        {
+            await _app.StopAsync();
+            await _app.DisposeAsync();
+        }
+    }
+
+    private void Map(WebApplication app)
+    {
+        RequestDelegate chatV3 = context => HandleAsync(context, async (body, script) =>
+            await ChatV3Endpoint.HandleAsync(context, (string)context.GetRouteValue("model")!, body, this, script));
+        app.MapPost("/v3/chat-completions/{model}", chatV3);
+        app.MapPost("/{app}/v3/chat-completions/{model}", chatV3);
+        app.MapFallback(context => WriteErrorAsync(context, new ClovaApiError("40400", "Not found")));
+    }
+
+    /// <summary>Records the request, applies a raw script or checks credentials, and maps errors to envelopes.</summary>
+    private async Task HandleAsync(HttpContext context, Func<string, EmulatorScript?, Task> handler)
+    {
+        using var reader = new StreamReader(context.Request.Body);
+        string body = await reader.ReadToEndAsync(context.RequestAborted);
+        var headers = context.Request.Headers.ToDictionary(h => h.Key.ToLowerInvariant(), h => h.Value.ToString());
+        _requests.Enqueue(new RecordedRequest(context.Request.Method, context.Request.Path.Value ?? "", headers, body));
+
+        EmulatorScript? script = _scripts.TryDequeue(out EmulatorScript? next) ? next : null;
+        try
+        {
+            if (context.GetRouteValue("app") is string appSegment && appSegment is not ("testapp" or "serviceapp"))
+            {
+                throw new ClovaApiError("40400", $"Not found: unknown app segment '{appSegment}'");
+            }
+
+            if (script?.RawStatus is int status)
+            {
+                if (script.DelayBeforeHeaders > TimeSpan.Zero)
+                {
+                    await Task.Delay(script.DelayBeforeHeaders, context.RequestAborted);
+                }
+
+                context.Response.StatusCode = status;
+                if (script.RawContentType is not null)
+                {
+                    context.Response.ContentType = script.RawContentType;
+                }
+
+                await context.Response.WriteAsync(script.RawBody ?? "", context.RequestAborted);
+                return;
+            }
+
+            EmulatorAuth.Check(context.Request, Options);
+            await handler(body, script);
+        }
+        catch (ClovaApiError error) when (!context.Response.HasStarted)
+        {
+            await WriteErrorAsync(context, error);
+        }
+        catch (OperationCanceledException) when (context.RequestAborted.IsCancellationRequested)
+        {
+            // The client went away (cancellation, timeout, or a dropped-connection script): nothing to answer.
+        }
+    }
+
+    private static Task WriteErrorAsync(HttpContext context, ClovaApiError error)
+    {
+        context.Response.StatusCode = error.HttpStatus;
+        context.Response.ContentType = "application/json; charset=utf-8";
+        return context.Response.WriteAsync(EmulatorJson.Write(EmulatorJson.Error(error.Code, error.Message)));
+    }
+}

@@ -1,0 +1,26 @@
+namespace Clova.Emulator;
+
+/// <summary>How the emulator behaves where the real service varies or where tests need control.</summary>
+public sealed class ClovaEmulatorOptions
+{
+    /// <summary>
+    /// Gets or sets the Bearer keys accepted. Null (the default) accepts any key that starts with <c>nv-</c>;
+    /// anything else is 401/40104.
+    /// </summary>
+    public ISet<string>? ValidApiKeys { get; set; }
+
+    /// <summary>Gets or sets Bearer keys answered with 401/40103 (token expired).</summary>
+    public ISet<string> ExpiredApiKeys { get; set; } = new HashSet<string>(StringComparer.Ordinal);
+
+    /// <summary>Gets or sets whether <c>created</c> is sent in milliseconds (documented) instead of seconds (seen in samples).</summary>
+    public bool CreatedInMilliseconds { get; set; }
+
+    /// <summary>Gets or sets whether the last <c>token</c> event also carries <c>finishReason</c> and <c>usage</c>, as the docs say it usually does.</summary>
+    public bool FinishOnLastToken { get; set; } = true;
+
+    /// <summary>Gets or sets whether a <c>signal</c> event with <c>{"data":"[DONE]"}</c> follows the <c>result</c> event.</summary>
+    public bool SendDoneSignal { get; set; }
+
+    /// <summary>Gets or sets whether SSE fields are written without the space after the colon (both forms occur).</summary>
+    public bool CompactSseFields { get; set; }
+}

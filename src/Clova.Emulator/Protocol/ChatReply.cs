@@ -1,0 +1,166 @@
+using System.Text.Json.Nodes;
+
+namespace Clova.Emulator.Protocol;
+
+/// <summary>
+/// The emulator's deterministic answer to a conversation: the same conversation and settings always give the same
+/// reasoning, answer, finish reason and counts.
+/// </summary>
+public sealed record ChatReply
+{
+    private static readonly Dictionary<string, int> DefaultBudgetByEffort = new()
+    {
+        ["none"] = 512, ["low"] = 5120, ["medium"] = 10240, ["high"] = 20480,
+    };
+
+    private static readonly string[] ThinkingSteps =
+    [
+        "질문의 핵심을 정리하고 답의 순서를 정하자.",
+        "예를 하나 들어 답이 맞는지 다시 확인해 보자.",
+        "빠진 경우가 없는지 마지막으로 점검하자.",
+    ];
+
+    /// <summary>Gets the reasoning text ("" when the model did not think).</summary>
+    public string Thinking { get; init; } = "";
+
+    /// <summary>Gets the answer text.</summary>
+    public string Content { get; init; } = "";
+
+    /// <summary>Gets the finish reason.</summary>
+    public string FinishReason { get; init; } = "stop";
+
+    /// <summary>Gets the prompt token count.</summary>
+    public int PromptTokens { get; init; }
+
+    /// <summary>Gets the reasoning token count.</summary>
+    public int ThinkingTokens { get; init; }
+
+    /// <summary>Gets the answer token count.</summary>
+    public int ContentTokens { get; init; }
+
+    /// <summary>Gets the seed used.</summary>
+    public long Seed { get; init; }
+
+    /// <summary>Builds the reply to a request, applying a script's replacement text if any.</summary>
+    /// <param name="request">The validated request.</param>
+    /// <param name="script">The script for this request, or null.</param>
+    /// <returns>The reply.</returns>
+    public static ChatReply For(ChatV3Request request, EmulatorScript? script)
+    {
+        ChatTurn? lastUser = request.Turns.LastOrDefault(t => t.Role == "user");
+        string question = lastUser?.Text ?? "";
+        int userTurns = request.Turns.Count(t => t.Role == "user");
+        string content = script?.ReplyContent ?? $"«{question}»에 대한 답변입니다. (에뮬레이터, 사용자 메시지 {userTurns}개)";
+        string thinking = request.Effort is null or "none" ? "" : script?.ReplyThinking ?? BuildThinking(question, request.Effort);
+
+        int budget = request.MaxOutput ?? (request.Effort is { } e ? DefaultBudgetByEffort[e] : request.Model.MaxOutput);
+        string finish = "stop";
+        int thinkingTokens = EmulatorTokenizer.Count(thinking);
+        if (thinkingTokens >= budget && thinking.Length > 0)
+        {
+            // A small limit can end the reply while it is still reasoning: no answer at all.
+            thinking = EmulatorTokenizer.Take(thinking, budget);
+            thinkingTokens = budget;
+            content = "";
+            finish = "length";
+        }
+        else
+        {
+            content = CutAtStop(content, request.Stop);
+            int room = budget - thinkingTokens;
+            if (EmulatorTokenizer.Count(content) > room)
+            {
+                content = EmulatorTokenizer.Take(content, room);
+                finish = "length";
+            }
+        }
+
+        return new ChatReply
+        {
+            Thinking = thinking,
+            Content = content,
+            FinishReason = script?.FinishReason ?? finish,
+            PromptTokens = CountPrompt(request.Turns),
+            ThinkingTokens = thinkingTokens,
+            ContentTokens = EmulatorTokenizer.Count(content),
+            Seed = request.Seed != 0 ? request.Seed : DeriveSeed(request.Turns),
+        };
+    }
+
+    /// <summary>Prompt tokens: each message costs its content's tokens plus 3 for its role and turn markers.</summary>
+    /// <param name="turns">The conversation.</param>
+    /// <returns>The count.</returns>
+    public static int CountPrompt(IEnumerable<ChatTurn> turns) => turns.Sum(t => EmulatorTokenizer.Count(t.Text) + 3);
+
+    /// <summary>The <c>usage</c> object, with thinking details for reasoning models.</summary>
+    /// <param name="withThinking">Whether to add <c>completionTokensDetails</c>.</param>
+    /// <returns>The usage object.</returns>
+    public JsonObject Usage(bool withThinking)
+    {
+        var usage = new JsonObject
+        {
+            ["promptTokens"] = PromptTokens,
+            ["completionTokens"] = ThinkingTokens + ContentTokens,
+            ["totalTokens"] = PromptTokens + ThinkingTokens + ContentTokens,
+        };
+        if (withThinking)
+        {
+            usage["completionTokensDetails"] = new JsonObject { ["thinkingTokens"] = ThinkingTokens };
+        }
+
+        return usage;
+    }
+
+    /// <summary>
+    /// AI-filter verdicts over the first 500 characters of the answer: "insult" scores 0 (likely harmful) when the
+    /// answer contains 바보, otherwise every score is 2.
+    /// </summary>
+    /// <returns>The <c>aiFilter</c> array.</returns>
+    public JsonArray AiFilter()
+    {
+        string read = Content.Length > 500 ? Content[..500] : Content;
+        string insult = read.Contains("바보", StringComparison.Ordinal) ? "0" : "2";
+        return
+        [
+            new JsonObject { ["groupName"] = "curse", ["name"] = "discrimination", ["score"] = "2", ["result"] = "OK" },
+            new JsonObject { ["groupName"] = "curse", ["name"] = "insult", ["score"] = insult, ["result"] = "OK" },
+            new JsonObject { ["groupName"] = "unsafeContents", ["name"] = "sexualHarassment", ["score"] = "2", ["result"] = "OK" },
+        ];
+    }
+
+    private static string BuildThinking(string question, string effort)
+    {
+        int steps = effort switch { "low" => 1, "medium" => 2, _ => 3 };
+        return $"사용자가 «{question}»라고 물었다. " + string.Join(" ", ThinkingSteps.Take(steps));
+    }
+
+    private static string CutAtStop(string content, IReadOnlyList<string> stop)
+    {
+        int cut = content.Length;
+        foreach (string s in stop)
+        {
+            int at = s.Length == 0 ? -1 : content.IndexOf(s, StringComparison.Ordinal);
+            if (at >= 0 && at < cut)
+            {
+                cut = at;
+            }
+        }
+
+        return content[..cut];
+    }
+
+    private static long DeriveSeed(IEnumerable<ChatTurn> turns)
+    {
+        // FNV-1a over the conversation: stable across runs, unlike string.GetHashCode.
+        uint hash = 2166136261;
+        foreach (ChatTurn turn in turns)
+        {
+            foreach (char c in turn.Role + "\n" + turn.Text)
+            {
+                hash = (hash ^ c) * 16777619;
+            }
+        }
+
+        return hash == 0 ? 1 : hash;
+    }
+}

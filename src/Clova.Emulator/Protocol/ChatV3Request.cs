@@ -1,0 +1,26 @@
+namespace Clova.Emulator.Protocol;
+
+/// <summary>A validated v3 chat request.</summary>
+public sealed record ChatV3Request
+{
+    /// <summary>Gets the model it was sent to.</summary>
+    public required EmulatorModel Model { get; init; }
+
+    /// <summary>Gets the conversation.</summary>
+    public required IReadOnlyList<ChatTurn> Turns { get; init; }
+
+    /// <summary>Gets the effective thinking effort (HCX-007 defaults to low), or null for models that do not think.</summary>
+    public string? Effort { get; init; }
+
+    /// <summary>Gets <c>maxTokens</c> or <c>maxCompletionTokens</c>, whichever was sent.</summary>
+    public int? MaxOutput { get; init; }
+
+    /// <summary>Gets the stop strings.</summary>
+    public IReadOnlyList<string> Stop { get; init; } = [];
+
+    /// <summary>Gets the requested seed (0 or absent: the service picks one).</summary>
+    public long Seed { get; init; }
+
+    /// <summary>Gets whether AI-filter results were asked for.</summary>
+    public bool IncludeAiFilters { get; init; }
+}

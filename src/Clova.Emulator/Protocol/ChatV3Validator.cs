@@ -1,0 +1,235 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+
+namespace Clova.Emulator.Protocol;
+
+/// <summary>
+/// Enforces the documented v3 chat rules. Strict on purpose: an undocumented field is 40002, so a misspelt
+/// field in the client cannot pass unnoticed.
+/// </summary>
+public static class ChatV3Validator
+{
+    private static readonly HashSet<string> TopLevelFields =
+    [
+        "messages", "thinking", "topP", "topK", "maxTokens", "maxCompletionTokens", "temperature",
+        "repetitionPenalty", "stop", "seed", "includeAiFilters", "tools", "toolChoice", "responseFormat",
+    ];
+
+    private static readonly HashSet<string> MessageFields = ["role", "content", "toolCalls", "toolCallId"];
+    private static readonly HashSet<string> Roles = ["system", "user", "assistant", "tool"];
+    private static readonly HashSet<string> Efforts = ["none", "low", "medium", "high"];
+
+    /// <summary>Parses and checks a body; throws the documented <see cref="ClovaApiError"/> on the first violation.</summary>
+    /// <param name="body">The raw request body.</param>
+    /// <param name="model">The model from the path.</param>
+    /// <returns>The request.</returns>
+    public static ChatV3Request Parse(string body, EmulatorModel model)
+    {
+        JsonObject root;
+        try
+        {
+            root = JsonNode.Parse(body) as JsonObject ?? throw new ClovaApiError("40000", "Bad request: the body must be a JSON object");
+        }
+        catch (JsonException e)
+        {
+            throw new ClovaApiError("40000", $"Bad request: invalid JSON ({e.Message})");
+        }
+
+        foreach (KeyValuePair<string, JsonNode?> field in root)
+        {
+            if (!TopLevelFields.Contains(field.Key))
+            {
+                throw new ClovaApiError("40002", $"Unsupported parameter: {field.Key}");
+            }
+        }
+
+        List<ChatTurn> turns = ParseMessages(root["messages"]);
+        string? effort = ParseEffort(root["thinking"], model);
+        var stop = ParseStop(root["stop"]);
+        if (effort is not null and not "none" && stop.Count > 0)
+        {
+            throw new ClovaApiError("40001", "Invalid parameter: stop, thinking (stop cannot be used while thinking is on)");
+        }
+
+        int? maxTokens = Integer(root, "maxTokens", 1, model.MaxOutput);
+        int? maxCompletionTokens = Integer(root, "maxCompletionTokens", 1, model.MaxOutput);
+        if (maxTokens is not null && maxCompletionTokens is not null)
+        {
+            throw new ClovaApiError("40001", "Invalid parameter: maxTokens, maxCompletionTokens (use only one)");
+        }
+
+        if (model.Thinking && maxTokens is not null)
+        {
+            throw new ClovaApiError("40002", $"Unsupported parameter: maxTokens ({model.Name} takes maxCompletionTokens)");
+        }
+
+        if (!model.Thinking && maxCompletionTokens is not null)
+        {
+            throw new ClovaApiError("40002", $"Unsupported parameter: maxCompletionTokens ({model.Name} takes maxTokens)");
+        }
+
+        Number(root, "temperature", 0, 1, minInclusive: true);
+        Number(root, "topP", 0, 1, minInclusive: false);
+        Number(root, "repetitionPenalty", 0, 2, minInclusive: false);
+        Integer(root, "topK", 0, 128);
+        long seed = Long(root, "seed", 0, uint.MaxValue) ?? 0;
+        bool includeAiFilters = Boolean(root, "includeAiFilters") ?? false;
+
+        return new ChatV3Request
+        {
+            Model = model,
+            Turns = turns,
+            Effort = effort,
+            MaxOutput = maxTokens ?? maxCompletionTokens,
+            Stop = stop,
+            Seed = seed,
+            IncludeAiFilters = includeAiFilters,
+        };
+    }
+
+    private static List<ChatTurn> ParseMessages(JsonNode? node)
+    {
+        if (node is not JsonArray messages || messages.Count == 0)
+        {
+            throw new ClovaApiError("40001", "Invalid parameter: messages (a non-empty array is required)");
+        }
+
+        var turns = new List<ChatTurn>(messages.Count);
+        int systems = 0;
+        for (int i = 0; i < messages.Count; i++)
+        {
+            if (messages[i] is not JsonObject message)
+            {
+                throw new ClovaApiError("40001", $"Invalid parameter: messages[{i}] must be an object");
+            }
+
+            foreach (KeyValuePair<string, JsonNode?> field in message)
+            {
+                if (field.Key == "thinkingContent")
+                {
+                    throw new ClovaApiError("40001", $"Invalid parameter: messages[{i}].thinkingContent (send only the answer of earlier turns, never the reasoning)");
+                }
+
+                if (!MessageFields.Contains(field.Key))
+                {
+                    throw new ClovaApiError("40002", $"Unsupported parameter: messages[{i}].{field.Key}");
+                }
+            }
+
+            string role = message["role"] is JsonValue r && r.TryGetValue(out string? roleText) ? roleText : "";
+            if (!Roles.Contains(role))
+            {
+                throw new ClovaApiError("40001", $"Invalid parameter: messages[{i}].role '{role}'");
+            }
+
+            if (role == "system" && ++systems > 1)
+            {
+                throw new ClovaApiError("40001", "Invalid parameter: messages (only one system message is allowed)");
+            }
+
+            turns.Add(new ChatTurn(role, ParseContent(message["content"], i)));
+        }
+
+        return turns;
+    }
+
+    private static string ParseContent(JsonNode? content, int index)
+    {
+        switch (content)
+        {
+            case JsonValue value when value.TryGetValue(out string? text):
+                return text;
+            case JsonArray parts:
+                var joined = new System.Text.StringBuilder();
+                for (int p = 0; p < parts.Count; p++)
+                {
+                    if (parts[p] is not JsonObject part || part["type"]?.GetValue<string>() is not { } type)
+                    {
+                        throw new ClovaApiError("40001", $"Invalid parameter: messages[{index}].content[{p}].type");
+                    }
+
+                    if (type != "text")
+                    {
+                        throw new ClovaApiError("40009", $"Unsupported input format: messages[{index}].content[{p}].type '{type}'");
+                    }
+
+                    joined.Append(part["text"]?.GetValue<string>() ?? throw new ClovaApiError("40001", $"Invalid parameter: messages[{index}].content[{p}].text"));
+                }
+
+                return joined.ToString();
+            default:
+                throw new ClovaApiError("40001", $"Invalid parameter: messages[{index}].content must be a string or an array (send \"\" for an empty turn, never null)");
+        }
+    }
+
+    private static string? ParseEffort(JsonNode? thinking, EmulatorModel model)
+    {
+        if (thinking is null)
+        {
+            return model.Thinking ? "low" : null;
+        }
+
+        if (!model.Thinking)
+        {
+            throw new ClovaApiError("40002", $"Unsupported parameter: thinking ({model.Name} does not reason)");
+        }
+
+        string? effort = thinking is JsonObject o && o["effort"] is JsonValue v && v.TryGetValue(out string? e) ? e : null;
+        if (effort is null)
+        {
+            return "low";
+        }
+
+        return Efforts.Contains(effort) ? effort : throw new ClovaApiError("40001", $"Invalid parameter: thinking.effort '{effort}'");
+    }
+
+    private static List<string> ParseStop(JsonNode? node)
+    {
+        if (node is null)
+        {
+            return [];
+        }
+
+        if (node is not JsonArray array)
+        {
+            throw new ClovaApiError("40001", "Invalid parameter: stop must be an array of strings");
+        }
+
+        return array.Select(item => item is JsonValue v && v.TryGetValue(out string? s) ? s : throw new ClovaApiError("40001", "Invalid parameter: stop must be an array of strings")).ToList();
+    }
+
+    private static void Number(JsonObject root, string name, double min, double max, bool minInclusive)
+    {
+        if (root[name] is not { } node)
+        {
+            return;
+        }
+
+        double value = node is JsonValue v && v.TryGetValue(out double d) ? d : throw new ClovaApiError("40001", $"Invalid parameter: {name} must be a number");
+        if ((minInclusive ? value < min : value <= min) || value > max)
+        {
+            throw new ClovaApiError("40001", $"Invalid parameter: {name} out of range");
+        }
+    }
+
+    private static int? Integer(JsonObject root, string name, long min, long max) => (int?)Long(root, name, min, max);
+
+    private static long? Long(JsonObject root, string name, long min, long max)
+    {
+        if (root[name] is not { } node)
+        {
+            return null;
+        }
+
+        long value = node is JsonValue v && v.TryGetValue(out long l) ? l : throw new ClovaApiError("40001", $"Invalid parameter: {name} must be an integer");
+        return value < min || value > max ? throw new ClovaApiError("40001", $"Invalid parameter: {name} out of range") : value;
+    }
+
+    private static bool? Boolean(JsonObject root, string name) =>
+        root[name] switch
+        {
+            null => null,
+            JsonValue v when v.TryGetValue(out bool b) => b,
+            _ => throw new ClovaApiError("40001", $"Invalid parameter: {name} must be a boolean"),
+        };
+}

@@ -1,0 +1,132 @@
+using Clova.Wire;
+using Microsoft.Extensions.AI;
+
+namespace Clova.Chat;
+
+/// <summary>Turns CLOVA results into Microsoft.Extensions.AI values. Pure functions, shared by the JSON and SSE paths.</summary>
+internal static class ChatResponseMapper
+{
+    // Unix seconds reach 10^12 only in the year 33658; anything larger is milliseconds.
+    private const long MillisecondThreshold = 1_000_000_000_000;
+
+    public static ChatResponse FromClovaResult(ClovaChatResult result, string requestId, string modelId, bool includeReasoning)
+    {
+        // Seed and filters go on the response and on its message: ToChatResponseAsync puts streamed extras on the
+        // message, so callers find them in the same place whether they streamed or not.
+        var message = new ChatMessage(ChatRole.Assistant, FromClovaMessageContents(result.Message, includeReasoning))
+        {
+            MessageId = requestId,
+            RawRepresentation = result.Message,
+            AdditionalProperties = FromClovaExtras(result.Seed, result.AiFilter),
+        };
+
+        return new ChatResponse(message)
+        {
+            ResponseId = requestId,
+            ModelId = modelId,
+            CreatedAt = FromClovaCreated(result.Created),
+            FinishReason = FromClovaFinishReason(result.FinishReason),
+            Usage = FromClovaUsage(result.Usage),
+            AdditionalProperties = FromClovaExtras(result.Seed, result.AiFilter),
+            RawRepresentation = result,
+        };
+    }
+
+    /// <summary>Reasoning first, then the answer, as the model produced them.</summary>
+    public static List<AIContent> FromClovaMessageContents(ClovaResponseMessage? message, bool includeReasoning)
+    {
+        var contents = new List<AIContent>(2);
+        if (includeReasoning && !string.IsNullOrEmpty(message?.ThinkingContent))
+        {
+            contents.Add(new TextReasoningContent(message.ThinkingContent));
+        }
+
+        if (!string.IsNullOrEmpty(message?.Content))
+        {
+            contents.Add(new TextContent(message.Content));
+        }
+
+        return contents;
+    }
+
+    public static ChatFinishReason? FromClovaFinishReason(string? reason)
+    {
+        if (string.IsNullOrEmpty(reason))
+        {
+            return null;
+        }
+
+        if (string.Equals(reason, "stop", StringComparison.OrdinalIgnoreCase))
+        {
+            return ChatFinishReason.Stop;
+        }
+
+        if (string.Equals(reason, "length", StringComparison.OrdinalIgnoreCase))
+        {
+            return ChatFinishReason.Length;
+        }
+
+        if (string.Equals(reason, "tool_calls", StringComparison.OrdinalIgnoreCase))
+        {
+            return ChatFinishReason.ToolCalls;
+        }
+
+        return new ChatFinishReason(reason);
+    }
+
+    public static UsageDetails? FromClovaUsage(ClovaUsage? usage) =>
+        usage is null
+            ? null
+            : new UsageDetails
+            {
+                InputTokenCount = usage.PromptTokens,
+                OutputTokenCount = usage.CompletionTokens,
+                TotalTokenCount = usage.TotalTokens,
+                ReasoningTokenCount = usage.CompletionTokensDetails?.ThinkingTokens,
+            };
+
+    public static DateTimeOffset? FromClovaCreated(long? created) => created switch
+    {
+        null or <= 0 => null,
+        >= MillisecondThreshold => DateTimeOffset.FromUnixTimeMilliseconds(created.Value),
+        _ => DateTimeOffset.FromUnixTimeSeconds(created.Value),
+    };
+
+    public static IReadOnlyList<ClovaAiFilterResult>? FromClovaAiFilters(List<ClovaAiFilter>? filters)
+    {
+        if (filters is null)
+        {
+            return null;
+        }
+
+        var results = new ClovaAiFilterResult[filters.Count];
+        for (int i = 0; i < results.Length; i++)
+        {
+            ClovaAiFilter f = filters[i];
+            results[i] = new ClovaAiFilterResult(f.GroupName, f.Name, f.Score, f.Result);
+        }
+
+        return results;
+    }
+
+    public static AdditionalPropertiesDictionary? FromClovaExtras(long? seed, List<ClovaAiFilter>? filters)
+    {
+        if (seed is null && filters is null)
+        {
+            return null;
+        }
+
+        var extras = new AdditionalPropertiesDictionary();
+        if (seed is { } s)
+        {
+            extras[ClovaPropertyNames.Seed] = s;
+        }
+
+        if (FromClovaAiFilters(filters) is { } results)
+        {
+            extras[ClovaPropertyNames.AiFilter] = results;
+        }
+
+        return extras;
+    }
+}

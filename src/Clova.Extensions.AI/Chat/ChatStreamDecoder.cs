@@ -1,0 +1,152 @@
+using Clova.Wire;
+using Microsoft.Extensions.AI;
+
+namespace Clova.Chat;
+
+/// <summary>
+/// Turns CLOVA stream events into <see cref="ChatResponseUpdate"/>s for one reply, following
+/// Microsoft.Extensions.AI's streaming conventions:
+/// every update carries the same <c>ResponseId</c>/<c>MessageId</c> (the request id), role, model and creation time;
+/// <c>token</c> deltas become text or reasoning; the <c>result</c> event, which repeats the whole message, adds
+/// only what the deltas did not already deliver, plus the finish reason, the ONE <see cref="UsageContent"/>, the
+/// seed and the AI filters. Usage that the last <c>token</c> may also carry is held back, never emitted twice.
+/// </summary>
+internal sealed class ChatStreamDecoder
+{
+    private readonly string _requestId;
+    private readonly string _modelId;
+    private readonly bool _includeReasoning;
+    private DateTimeOffset? _createdAt;
+    private long? _seed;
+    private string? _pendingFinishReason;
+    private ClovaUsage? _pendingUsage;
+    private ClovaChatResult? _lastToken;
+
+    public ChatStreamDecoder(string requestId, string modelId, bool includeReasoning)
+    {
+        _requestId = requestId;
+        _modelId = modelId;
+        _includeReasoning = includeReasoning;
+    }
+
+    /// <summary>Characters of answer text handed to the caller so far.</summary>
+    public int ContentCharacters { get; private set; }
+
+    /// <summary>Characters of reasoning received so far (handed over unless reasoning output is off).</summary>
+    public int ReasoningCharacters { get; private set; }
+
+    /// <summary>Whether the <c>result</c> event has been seen: after it, nothing more is emitted.</summary>
+    public bool Completed { get; private set; }
+
+    /// <summary>Returns the update for a <c>token</c> event, or null when it carries nothing to show.</summary>
+    public ChatResponseUpdate? OnToken(ClovaChatResult token)
+    {
+        Latch(token);
+        _lastToken = token;
+        if (token.FinishReason is not null)
+        {
+            _pendingFinishReason = token.FinishReason;
+        }
+
+        if (token.Usage is not null)
+        {
+            _pendingUsage = token.Usage;
+        }
+
+        string? thinking = token.Message?.ThinkingContent;
+        string? content = token.Message?.Content;
+        bool showThinking = _includeReasoning && !string.IsNullOrEmpty(thinking);
+        bool showContent = !string.IsNullOrEmpty(content);
+        ReasoningCharacters += thinking?.Length ?? 0;
+        ContentCharacters += content?.Length ?? 0;
+        if (!showThinking && !showContent)
+        {
+            return null;
+        }
+
+        var contents = new List<AIContent>(showThinking && showContent ? 2 : 1);
+        if (showThinking)
+        {
+            contents.Add(new TextReasoningContent(thinking));
+        }
+
+        if (showContent)
+        {
+            contents.Add(new TextContent(content));
+        }
+
+        return NewUpdate(contents, token);
+    }
+
+    /// <summary>Returns the final update for the <c>result</c> event.</summary>
+    public ChatResponseUpdate OnResult(ClovaChatResult result)
+    {
+        Latch(result);
+        Completed = true;
+        var contents = new List<AIContent>(3);
+
+        // The result repeats the whole message. Only a tail the deltas never delivered is new (a stream that
+        // skipped tokens, or a result-only stream); the repeated prefix must not be emitted twice.
+        string? thinking = result.Message?.ThinkingContent;
+        if (_includeReasoning && thinking is not null && thinking.Length > ReasoningCharacters)
+        {
+            contents.Add(new TextReasoningContent(thinking[ReasoningCharacters..]));
+        }
+
+        string? content = result.Message?.Content;
+        if (content is not null && content.Length > ContentCharacters)
+        {
+            contents.Add(new TextContent(content[ContentCharacters..]));
+            ContentCharacters = content.Length;
+        }
+
+        ReasoningCharacters = Math.Max(ReasoningCharacters, thinking?.Length ?? 0);
+        return Finish(contents, result.FinishReason ?? _pendingFinishReason, result.Usage ?? _pendingUsage, result.AiFilter, result);
+    }
+
+    /// <summary>
+    /// Called when the stream ends without a <c>result</c> event. If a token already carried a finish reason the
+    /// reply is complete and the final update is returned; otherwise the stream was cut short and null is returned.
+    /// </summary>
+    public ChatResponseUpdate? OnEndWithoutResult()
+    {
+        if (Completed || _pendingFinishReason is null)
+        {
+            return null;
+        }
+
+        Completed = true;
+        return Finish(new List<AIContent>(1), _pendingFinishReason, _pendingUsage, null, _lastToken);
+    }
+
+    private ChatResponseUpdate Finish(List<AIContent> contents, string? finishReason, ClovaUsage? usage, List<ClovaAiFilter>? filters, object? raw)
+    {
+        if (ChatResponseMapper.FromClovaUsage(usage) is { } details)
+        {
+            contents.Add(new UsageContent(details));
+        }
+
+        ChatResponseUpdate update = NewUpdate(contents, raw);
+        update.FinishReason = ChatResponseMapper.FromClovaFinishReason(finishReason);
+        update.AdditionalProperties = ChatResponseMapper.FromClovaExtras(_seed, filters);
+        return update;
+    }
+
+    private void Latch(ClovaChatResult item)
+    {
+        _createdAt ??= ChatResponseMapper.FromClovaCreated(item.Created);
+        if (item.Seed is not null)
+        {
+            _seed = item.Seed;
+        }
+    }
+
+    private ChatResponseUpdate NewUpdate(List<AIContent> contents, object? raw) => new(ChatRole.Assistant, contents)
+    {
+        ResponseId = _requestId,
+        MessageId = _requestId,
+        ModelId = _modelId,
+        CreatedAt = _createdAt,
+        RawRepresentation = raw,
+    };
+}

@@ -1,0 +1,74 @@
+namespace Clova;
+
+/// <summary>
+/// Settings for a <see cref="ClovaClient"/>: where CLOVA Studio lives, which credentials to send, and how
+/// long a single request may take.
+/// </summary>
+/// <remarks>
+/// The options are copied when the <see cref="ClovaClient"/> is constructed; changing them afterwards has no
+/// effect on that client. <see cref="ToString"/> never prints a key.
+/// </remarks>
+public sealed class ClovaClientOptions
+{
+    /// <summary>The public CLOVA Studio streaming host, <c>https://clovastudio.stream.ntruss.com/</c>.</summary>
+    public static Uri DefaultEndpoint { get; } = new("https://clovastudio.stream.ntruss.com/");
+
+    /// <summary>
+    /// The default for <see cref="NetworkTimeout"/>: ten minutes, because HCX-007 at high effort can reason for
+    /// several minutes before the answer completes.
+    /// </summary>
+    public static TimeSpan DefaultNetworkTimeout { get; } = TimeSpan.FromMinutes(10);
+
+    /// <summary>
+    /// Gets or sets the base address of CLOVA Studio. Defaults to <see cref="DefaultEndpoint"/>. Plain
+    /// <c>http://</c> is accepted only for loopback addresses (an emulator), because the key would otherwise
+    /// travel in clear text.
+    /// </summary>
+    public Uri Endpoint { get; set; } = DefaultEndpoint;
+
+    /// <summary>Gets or sets the current-style API key (<c>nv-…</c>), sent as <c>Authorization: Bearer</c>.</summary>
+    public string? ApiKey { get; set; }
+
+    /// <summary>
+    /// Gets or sets a pre-2025 CLOVA Studio key, sent as <c>X-NCP-CLOVASTUDIO-API-KEY</c>. Must be paired with
+    /// <see cref="LegacyApiGatewayKey"/>. Ignored when <see cref="ApiKey"/> is set.
+    /// </summary>
+    public string? LegacyApiKey { get; set; }
+
+    /// <summary>
+    /// Gets or sets the API Gateway key that goes with <see cref="LegacyApiKey"/>, sent as
+    /// <c>X-NCP-APIGW-API-KEY</c>.
+    /// </summary>
+    public string? LegacyApiGatewayKey { get; set; }
+
+    /// <summary>
+    /// Gets or sets an optional app path segment placed before the API version, such as <c>testapp</c> or
+    /// <c>serviceapp</c>. Since mid-2025 the key decides test versus service app, so the default is none.
+    /// </summary>
+    public string? AppPath { get; set; }
+
+    /// <summary>
+    /// Gets or sets the <see cref="System.Net.Http.HttpClient"/> to send requests with. When set, the caller
+    /// owns it: it is never disposed by the connector and its own <c>Timeout</c> (100 seconds by default) still
+    /// applies, so set that to <see cref="Timeout.InfiniteTimeSpan"/> and rely on <see cref="NetworkTimeout"/>.
+    /// When null, the <see cref="ClovaClient"/> creates one, does not follow redirects, and disposes it.
+    /// </summary>
+    public HttpClient? HttpClient { get; set; }
+
+    /// <summary>
+    /// Gets or sets how long one request may take, from sending to the last byte of the response (for
+    /// streaming: the end of the stream). Defaults to <see cref="DefaultNetworkTimeout"/>. Use
+    /// <see cref="Timeout.InfiniteTimeSpan"/> for no limit.
+    /// </summary>
+    public TimeSpan NetworkTimeout { get; set; } = DefaultNetworkTimeout;
+
+    /// <summary>Returns the endpoint and which kind of credentials are set; keys are never included.</summary>
+    /// <returns>A description safe to log.</returns>
+    public override string ToString()
+    {
+        string credentials = !string.IsNullOrEmpty(ApiKey) ? "bearer key (redacted)"
+            : !string.IsNullOrEmpty(LegacyApiKey) ? "legacy key pair (redacted)"
+            : "no key";
+        return $"ClovaClientOptions {{ Endpoint = {Endpoint}, AppPath = {AppPath ?? "(none)"}, Credentials = {credentials}, NetworkTimeout = {NetworkTimeout} }}";
+    }
+}

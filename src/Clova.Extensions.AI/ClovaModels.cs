@@ -1,0 +1,20 @@
+namespace Clova;
+
+/// <summary>Names of the CLOVA Studio models the connector knows, for use as model ids.</summary>
+public static class ClovaModels
+{
+    /// <summary>HyperCLOVA X THINK: reasoning, structured outputs; v3 only; 128k context.</summary>
+    public const string Hcx007 = "HCX-007";
+
+    /// <summary>HyperCLOVA X vision model: text and images, function calling; v3 only; 128k context.</summary>
+    public const string Hcx005 = "HCX-005";
+
+    /// <summary>Lightweight HyperCLOVA X with function calling; v3 only; 32k context.</summary>
+    public const string HcxDash002 = "HCX-DASH-002";
+
+    /// <summary>Legacy HyperCLOVA X (v1, and v3 for plain chat); tunable; 8k context.</summary>
+    public const string Hcx003 = "HCX-003";
+
+    /// <summary>Legacy lightweight HyperCLOVA X (v1); 4k context.</summary>
+    public const string HcxDash001 = "HCX-DASH-001";
+}

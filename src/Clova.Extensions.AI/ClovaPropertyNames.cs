@@ -1,0 +1,14 @@
+namespace Clova;
+
+/// <summary>
+/// Keys under which the connector puts CLOVA-specific values in <c>AdditionalProperties</c> of responses and
+/// streaming updates.
+/// </summary>
+public static class ClovaPropertyNames
+{
+    /// <summary>The AI-filter verdicts, an <see cref="IReadOnlyList{T}"/> of <see cref="ClovaAiFilterResult"/>.</summary>
+    public const string AiFilter = "aiFilter";
+
+    /// <summary>The seed the service used (a <see cref="long"/>); pass it back as <c>ChatOptions.Seed</c> to repeat a reply.</summary>
+    public const string Seed = "seed";
+}

@@ -1,0 +1,110 @@
+using System.Globalization;
+using System.Net;
+using System.Text;
+using System.Text.Json;
+using Clova.Wire;
+
+namespace Clova.Internal;
+
+/// <summary>Builds <see cref="ClovaException"/>s: every failure the service reports goes through here.</summary>
+internal static class ClovaErrors
+{
+    // An HTML error page from a proxy can be large; a short excerpt is enough to recognise it.
+    private const int MaxBodyExcerpt = 200;
+
+    public static ClovaException FromStatus(HttpStatusCode? httpStatus, ClovaStatus? status, string requestId, int receivedCharacters = 0)
+    {
+        HttpStatusCode? effective = httpStatus ?? StatusFromErrorCode(status?.Code);
+        var text = new StringBuilder("CLOVA Studio request failed: ");
+        if (effective is { } code)
+        {
+            text.Append("HTTP ").Append((int)code).Append(" (").Append(code).Append(')');
+        }
+
+        if (status?.Code is { } errorCode)
+        {
+            text.Append(", status.code ").Append(errorCode);
+        }
+
+        text.Append(": ").Append(string.IsNullOrWhiteSpace(status?.Message) ? "no message" : status!.Message);
+        text.Append(DescribeReceived(receivedCharacters));
+
+        text.Append(". Request id ").Append(requestId).Append('.');
+        return new ClovaException(text.ToString(), effective, status?.Code, status?.Message, requestId)
+        {
+            ReceivedCharacters = receivedCharacters,
+        };
+    }
+
+    /// <summary>Turns a non-success HTTP response into an exception, reading CLOVA's envelope when there is one.</summary>
+    public static async Task<ClovaException> FromResponseAsync(HttpResponseMessage response, string requestId, CancellationToken cancellationToken)
+    {
+        byte[] body;
+        try
+        {
+            body = await response.Content.ReadAsByteArrayAsync(cancellationToken).ConfigureAwait(false);
+        }
+        catch (HttpRequestException)
+        {
+            body = [];
+        }
+
+        ClovaStatus? status = TryReadStatus(body);
+        if (status is null)
+        {
+            status = new ClovaStatus { Message = DescribeUnparsedBody(response, body) };
+        }
+
+        return FromStatus(response.StatusCode, status, requestId);
+    }
+
+    public static ClovaException Protocol(string what, string requestId, Exception? inner = null, int receivedCharacters = 0) =>
+        new($"CLOVA Studio sent a response the connector cannot read: {what}{DescribeReceived(receivedCharacters)}. Request id {requestId}.", null, null, null, requestId, inner)
+        {
+            ReceivedCharacters = receivedCharacters,
+        };
+
+    private static string DescribeReceived(int receivedCharacters) =>
+        receivedCharacters > 0 ? $". The stream failed after {receivedCharacters} characters of output had been delivered" : "";
+
+    /// <summary>42901 → 429: CLOVA codes start with the HTTP status they stand for.</summary>
+    public static HttpStatusCode? StatusFromErrorCode(string? errorCode) =>
+        errorCode is { Length: 5 } && int.TryParse(errorCode.AsSpan(0, 3), NumberStyles.None, CultureInfo.InvariantCulture, out int status) && status is >= 100 and < 600
+            ? (HttpStatusCode)status
+            : null;
+
+    private static ClovaStatus? TryReadStatus(byte[] body)
+    {
+        if (body.Length == 0)
+        {
+            return null;
+        }
+
+        try
+        {
+            return JsonSerializer.Deserialize(body, ClovaJson.Context.ClovaErrorEvent)?.Status;
+        }
+        catch (JsonException)
+        {
+            return null;
+        }
+    }
+
+    private static string DescribeUnparsedBody(HttpResponseMessage response, byte[] body)
+    {
+        string reason = response.ReasonPhrase ?? response.StatusCode.ToString();
+        if (body.Length == 0)
+        {
+            return $"{reason} (empty body)";
+        }
+
+        string excerpt = Encoding.UTF8.GetString(body, 0, Math.Min(body.Length, MaxBodyExcerpt * 4));
+        if (excerpt.Length > MaxBodyExcerpt)
+        {
+            excerpt = excerpt[..MaxBodyExcerpt] + "…";
+        }
+
+        string mediaType = response.Content.Headers.ContentType?.MediaType ?? "no content type";
+        return $"{reason} (not a CLOVA envelope, {mediaType}: {excerpt.ReplaceLineEndings(" ")})";
+    }
+}

@@ -1,0 +1,24 @@
+namespace Clova.Internal;
+
+/// <summary>The models in the CLOVA API table (see the spec's "Models" section).</summary>
+internal static class ClovaModelCatalog
+{
+    private static readonly Dictionary<string, ClovaModelInfo> Known = new(StringComparer.OrdinalIgnoreCase)
+    {
+        [ClovaModels.Hcx007] = new(ClovaModels.Hcx007, true, SupportsThinking: true, UsesMaxCompletionTokens: true, 32_768, 128_000),
+        [ClovaModels.Hcx005] = new(ClovaModels.Hcx005, true, false, false, 4_096, 128_000),
+        [ClovaModels.HcxDash002] = new(ClovaModels.HcxDash002, true, false, false, 4_096, 32_000),
+        [ClovaModels.Hcx003] = new(ClovaModels.Hcx003, true, false, false, 4_096, 8_192),
+        [ClovaModels.HcxDash001] = new(ClovaModels.HcxDash001, true, false, false, 4_096, 4_096),
+    };
+
+    /// <summary>
+    /// Returns the entry for <paramref name="modelId"/>. An unknown id (a model newer than this library) is
+    /// passed through unchecked, with output length sent as <c>maxTokens</c>; callers can still send
+    /// <c>maxCompletionTokens</c> or <c>thinking</c> through <c>AdditionalProperties</c>.
+    /// </summary>
+    public static ClovaModelInfo Get(string modelId) =>
+        Known.TryGetValue(modelId, out ClovaModelInfo? info)
+            ? info
+            : new ClovaModelInfo(modelId, false, SupportsThinking: true, UsesMaxCompletionTokens: false, null, null);
+}

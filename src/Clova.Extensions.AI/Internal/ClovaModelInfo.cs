@@ -1,0 +1,16 @@
+namespace Clova.Internal;
+
+/// <summary>What the connector knows about one model: the rules it checks before sending.</summary>
+/// <param name="Name">The model id as used in paths.</param>
+/// <param name="IsKnown">False for a model the catalog has never heard of; its limits are then not checked.</param>
+/// <param name="SupportsThinking">Whether <c>thinking</c> may be sent (HCX-007).</param>
+/// <param name="UsesMaxCompletionTokens">Whether output length goes in <c>maxCompletionTokens</c> instead of <c>maxTokens</c>.</param>
+/// <param name="MaxOutputTokens">The largest output limit the model accepts, or null when unknown.</param>
+/// <param name="ContextWindow">Input plus output tokens, or null when unknown.</param>
+internal sealed record ClovaModelInfo(
+    string Name,
+    bool IsKnown,
+    bool SupportsThinking,
+    bool UsesMaxCompletionTokens,
+    int? MaxOutputTokens,
+    int? ContextWindow);

@@ -1,0 +1,16 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+
+namespace Clova.Wire;
+
+/// <summary>Source-generated metadata for every wire type, so no reflection is used (trimming and AOT safe).</summary>
+[JsonSourceGenerationOptions(
+    PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase,
+    DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull)]
+[JsonSerializable(typeof(ClovaChatRequest))]
+[JsonSerializable(typeof(ClovaContentPart))]
+[JsonSerializable(typeof(ClovaResponseEnvelope<ClovaChatResult>))]
+[JsonSerializable(typeof(ClovaChatResult))]
+[JsonSerializable(typeof(ClovaErrorEvent))]
+[JsonSerializable(typeof(JsonElement))]
+internal sealed partial class ClovaJsonContext : JsonSerializerContext;

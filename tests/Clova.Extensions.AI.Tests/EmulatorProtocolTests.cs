@@ -1,0 +1,170 @@
+using System.Net;
+using System.Net.Http.Headers;
+using System.Text;
+using System.Text.Json;
+using Clova.Emulator;
+using Clova.Emulator.Protocol;
+using Clova.Tests.Infrastructure;
+
+namespace Clova.Tests;
+
+/// <summary>
+/// The emulator enforces the documented rules on its own, checked with a bare <see cref="HttpClient"/> so no
+/// client-library code is involved.
+/// </summary>
+public sealed class EmulatorProtocolTests : IAsyncLifetime
+{
+    private ClovaEmulator _emulator = null!;
+    private readonly HttpClient _http = new();
+
+    public async Task InitializeAsync() => _emulator = await ClovaEmulator.StartAsync();
+
+    public async Task DisposeAsync()
+    {
+        _http.Dispose();
+        await _emulator.DisposeAsync();
+    }
+
+    [Fact]
+    public async Task The_seed_documents_own_request_is_accepted_including_its_empty_stop_array_with_thinking()
+    {
+        (HttpStatusCode status, JsonElement body) = await PostAsync("HCX-007", Payload.Read("v3-thinking-request.ja.json"));
+
+        Assert.Equal(HttpStatusCode.OK, status);
+        Assert.Equal("20000", body.GetProperty("status").GetProperty("code").GetString());
+        Assert.False(string.IsNullOrEmpty(body.GetProperty("result").GetProperty("message").GetProperty("thinkingContent").GetString()));
+    }
+
+    [Theory]
+    [InlineData("""{"messages":[{"role":"system","content":"a"},{"role":"system","content":"b"},{"role":"user","content":"q"}]}""", "40001")]
+    [InlineData("""{"messages":[{"role":"assistant","content":"a","thinkingContent":"t"},{"role":"user","content":"q"}]}""", "40001")]
+    [InlineData("""{"messages":[{"role":"user","content":"q"}],"stop":["x"]}""", "40001")]
+    [InlineData("""{"messages":[{"role":"user","content":"q"}],"stop":["x"],"thinking":{"effort":"high"}}""", "40001")]
+    [InlineData("""{"messages":[{"role":"user","content":"q"}],"maxTokens":100}""", "40002")]
+    [InlineData("""{"messages":[{"role":"user","content":"q"}],"maxCompletionTokens":32769}""", "40001")]
+    [InlineData("""{"messages":[{"role":"user","content":null}]}""", "40001")]
+    [InlineData("""{"messages":[]}""", "40001")]
+    [InlineData("""{"messages":[{"role":"user","content":"q"}],"stream":true}""", "40002")]
+    [InlineData("""{"messages":[{"role":"user","content":"q"}],"temperature":1.5}""", "40001")]
+    [InlineData("""{"messages":[{"role":"user","content":"q"}],"thinking":{"effort":"max"}}""", "40001")]
+    [InlineData("not json", "40000")]
+    public async Task Documented_violations_on_HCX_007_get_their_documented_code(string request, string code)
+    {
+        (HttpStatusCode status, JsonElement body) = await PostAsync("HCX-007", request);
+
+        Assert.Equal(code, body.GetProperty("status").GetProperty("code").GetString());
+        Assert.Equal((HttpStatusCode)int.Parse(code[..3]), status);
+        Assert.Equal(JsonValueKind.Null, body.GetProperty("result").ValueKind);
+    }
+
+    [Fact]
+    public async Task Stop_without_thinking_is_accepted_on_HCX_007_when_effort_is_none()
+    {
+        (HttpStatusCode status, _) = await PostAsync("HCX-007", """{"messages":[{"role":"user","content":"q"}],"stop":["x"],"thinking":{"effort":"none"}}""");
+
+        Assert.Equal(HttpStatusCode.OK, status);
+    }
+
+    [Fact]
+    public async Task Thinking_sent_to_a_model_that_does_not_reason_is_an_unsupported_parameter()
+    {
+        (_, JsonElement body) = await PostAsync("HCX-005", """{"messages":[{"role":"user","content":"q"}],"thinking":{"effort":"low"}}""");
+
+        Assert.Equal("40002", body.GetProperty("status").GetProperty("code").GetString());
+    }
+
+    [Theory]
+    [InlineData(null, "40100")]
+    [InlineData("Bearer sk-openai-style", "40104")]
+    [InlineData("Basic abc", "40100")]
+    public async Task Requests_without_a_valid_key_are_401_with_a_40100_range_code(string? authorization, string code)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Post, new Uri(_emulator.BaseUri, "v3/chat-completions/HCX-005"))
+        {
+            Content = new StringContent("""{"messages":[{"role":"user","content":"q"}]}""", Encoding.UTF8, "application/json"),
+        };
+        if (authorization is not null)
+        {
+            request.Headers.TryAddWithoutValidation("Authorization", authorization);
+        }
+
+        using HttpResponseMessage response = await _http.SendAsync(request);
+
+        Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
+        Assert.Contains($"\"code\":\"{code}\"", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_stream_sends_token_events_then_one_result_whose_text_the_tokens_spell_exactly()
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Post, new Uri(_emulator.BaseUri, "v3/chat-completions/HCX-007"))
+        {
+            Content = new StringContent("""{"messages":[{"role":"user","content":"스트림 test"}]}""", Encoding.UTF8, "application/json"),
+        };
+        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", EmulatorSession.Key);
+        request.Headers.Accept.ParseAdd("text/event-stream");
+
+        using HttpResponseMessage response = await _http.SendAsync(request);
+        string sse = await response.Content.ReadAsStringAsync();
+
+        Assert.Equal("text/event-stream", response.Content.Headers.ContentType!.MediaType);
+        string[] blocks = sse.Split("\n\n", StringSplitOptions.RemoveEmptyEntries);
+        var content = new StringBuilder();
+        var thinking = new StringBuilder();
+        JsonElement result = default;
+        foreach (string block in blocks)
+        {
+            string[] lines = block.Split('\n');
+            Assert.StartsWith("id: ", lines[0], StringComparison.Ordinal);
+            string name = lines[1]["event: ".Length..];
+            JsonElement data = JsonDocument.Parse(lines[2]["data: ".Length..]).RootElement;
+            if (name == "token")
+            {
+                JsonElement message = data.GetProperty("message");
+                content.Append(message.TryGetProperty("content", out JsonElement c) ? c.GetString() : "");
+                thinking.Append(message.TryGetProperty("thinkingContent", out JsonElement t) ? t.GetString() : "");
+            }
+            else
+            {
+                Assert.Equal("result", name);
+                result = data;
+            }
+        }
+
+        Assert.Equal("result", blocks[^1].Split('\n')[1]["event: ".Length..]);
+        Assert.Equal(result.GetProperty("message").GetProperty("content").GetString(), content.ToString());
+        Assert.Equal(result.GetProperty("message").GetProperty("thinkingContent").GetString(), thinking.ToString());
+        Assert.Equal(EmulatorTokenizer.Count(thinking.ToString()), result.GetProperty("usage").GetProperty("completionTokensDetails").GetProperty("thinkingTokens").GetInt32());
+    }
+
+    [Fact]
+    public void The_token_rule_splits_text_into_pieces_that_join_back_exactly()
+    {
+        const string text = "  안녕 hello42, world!  😀 ";
+
+        List<string> tokens = EmulatorTokenizer.Split(text);
+
+        Assert.Equal(text, string.Concat(tokens));
+        Assert.Equal(["  안", "녕", " hello42", ",", " world", "!", "  😀", " "], tokens);
+    }
+
+    [Fact]
+    public async Task Unknown_paths_answer_404_with_a_CLOVA_envelope()
+    {
+        using HttpResponseMessage response = await _http.PostAsync(new Uri(_emulator.BaseUri, "v9/nothing"), new StringContent("{}"));
+
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+        Assert.Contains("40400", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
+
+    private async Task<(HttpStatusCode, JsonElement)> PostAsync(string model, string body)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Post, new Uri(_emulator.BaseUri, $"v3/chat-completions/{model}"))
+        {
+            Content = new StringContent(body, Encoding.UTF8, "application/json"),
+        };
+        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", EmulatorSession.Key);
+        using HttpResponseMessage response = await _http.SendAsync(request);
+        return (response.StatusCode, JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement.Clone());
+    }
+}
