@@ -57,6 +57,38 @@ public sealed class EmulatorProtocolTests : IAsyncLifetime
         Assert.Equal(JsonValueKind.Null, body.GetProperty("result").ValueKind);
     }
 
+    [Theory]
+    [InlineData("HCX-005", """{"messages":[{"role":"user","content":"q"},{"role":"assistant","content":"","toolCalls":[{"id":"c1","type":"function","function":{"name":"f","arguments":"{}"}}]},{"role":"tool","toolCallId":"c1","content":"r"}]}""", "40001")]
+    [InlineData("HCX-005", """{"messages":[{"role":"user","content":"q"},{"role":"tool","toolCallId":"nope","content":"r"}]}""", "40001")]
+    [InlineData("HCX-005", """{"messages":[{"role":"user","content":"q"}],"tools":[{"type":"function","function":{"name":"f","parameters":{"type":"object","additionalProperties":false}}}]}""", "40009")]
+    [InlineData("HCX-003", """{"messages":[{"role":"user","content":"q"}],"tools":[{"type":"function","function":{"name":"f"}}]}""", "40009")]
+    [InlineData("HCX-007", """{"messages":[{"role":"user","content":"q"}],"tools":[{"type":"function","function":{"name":"f"}}],"maxCompletionTokens":2048}""", "40001")]
+    [InlineData("HCX-005", """{"messages":[{"role":"user","content":"q"}],"tools":[{"type":"function","function":{"name":"f"}}],"maxTokens":512}""", "40001")]
+    [InlineData("HCX-005", """{"messages":[{"role":"user","content":"q"}],"tools":[{"type":"function","function":{"name":"f"}}],"toolChoice":"required"}""", "40001")]
+    [InlineData("HCX-007", """{"messages":[{"role":"user","content":"q"}],"thinking":{"effort":"none"},"responseFormat":{"type":"json","schema":{"type":"object","properties":{"a":{"type":"string","pattern":"x"}}}}}""", "40055")]
+    [InlineData("HCX-007", """{"messages":[{"role":"user","content":"q"}],"responseFormat":{"type":"json","schema":{"type":"object"}}}""", "40001")]
+    [InlineData("HCX-005", """{"messages":[{"role":"user","content":"q"}],"responseFormat":{"type":"json","schema":{"type":"object"}}}""", "40002")]
+    [InlineData("HCX-007", """{"messages":[{"role":"user","content":[{"type":"image_url","imageUrl":{"url":"https://x/y.png"}}]}]}""", "40009")]
+    [InlineData("HCX-005", """{"messages":[{"role":"user","content":[{"type":"image_url","imageUrl":{"url":"https://x/a.png"}},{"type":"image_url","imageUrl":{"url":"https://x/b.png"}}]}]}""", "40003")]
+    [InlineData("HCX-005", """{"messages":[{"role":"user","content":[{"type":"image_url","dataUri":{"data":"%%%"}}]}]}""", "40060")]
+    [InlineData("HCX-005", """{"messages":[{"role":"user","content":[{"type":"image_url","dataUri":{"data":"R0lGODlhAQABAAAAACw="}}]}]}""", "40000")]
+    public async Task Tool_format_and_image_violations_get_their_documented_code(string model, string request, string code)
+    {
+        (HttpStatusCode status, JsonElement body) = await PostAsync(model, request);
+
+        Assert.Equal(code, body.GetProperty("status").GetProperty("code").GetString());
+        Assert.Equal((HttpStatusCode)int.Parse(code[..3]), status);
+    }
+
+    [Fact]
+    public async Task A_structured_output_answer_is_JSON_that_follows_the_schema()
+    {
+        (_, JsonElement body) = await PostAsync("HCX-007", """{"messages":[{"role":"user","content":"name=Kim"}],"thinking":{"effort":"none"},"responseFormat":{"type":"json","schema":{"type":"object","properties":{"name":{"type":"string"},"age":{"type":"integer","minimum":20},"tags":{"type":"array","items":{"enum":["a","b"]},"minItems":2}},"required":["name","age","tags"]}}}""");
+
+        string content = body.GetProperty("result").GetProperty("message").GetProperty("content").GetString()!;
+        Assert.Equal("""{"name":"Kim","age":20,"tags":["a","a"]}""", content);
+    }
+
     [Fact]
     public async Task Stop_without_thinking_is_accepted_on_HCX_007_when_effort_is_none()
     {

@@ -82,17 +82,6 @@ public sealed class MappingTests
     public void An_empty_conversation_is_rejected_before_sending() =>
         Assert.Throws<ArgumentException>(() => ChatRequestMapper.ToClovaMessages([], null));
 
-    [Fact]
-    public void Images_are_refused_with_a_clear_message_until_image_input_is_supported()
-    {
-        var message = new ChatMessage(ChatRole.User, [new DataContent(new byte[] { 1, 2, 3 }, "image/png")]);
-
-        var error = Assert.Throws<NotSupportedException>(() => ChatRequestMapper.ToClovaText(message, 2));
-
-        Assert.Contains("Chat message 2", error.Message, StringComparison.Ordinal);
-        Assert.Contains("DataContent", error.Message, StringComparison.Ordinal);
-    }
-
     [Theory]
     [InlineData(1.01f, null, null, null, "temperature (ChatOptions.Temperature) must be between 0 and 1")]
     [InlineData(null, 0f, null, null, "topP (ChatOptions.TopP) must be greater than 0 and at most 1")]

@@ -41,6 +41,17 @@ public sealed record ChatReply
     /// <summary>Gets the seed used.</summary>
     public long Seed { get; init; }
 
+    /// <summary>Gets the tool calls made instead of an answer.</summary>
+    public IReadOnlyList<EmulatorToolCall> ToolCalls { get; init; } = [];
+
+    /// <summary>Tokens one image costs in the prompt.</summary>
+    public const int ImageTokens = 100;
+
+    private static readonly HashSet<string> StopWords = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "the", "and", "for", "of", "to", "in", "an", "is", "it", "on", "get", "gets", "returns", "with", "by", "or", "at", "from",
+    };
+
     /// <summary>Builds the reply to a request, applying a script's replacement text if any.</summary>
     /// <param name="request">The validated request.</param>
     /// <param name="script">The script for this request, or null.</param>
@@ -50,11 +61,17 @@ public sealed record ChatReply
         ChatTurn? lastUser = request.Turns.LastOrDefault(t => t.Role == "user");
         string question = lastUser?.Text ?? "";
         int userTurns = request.Turns.Count(t => t.Role == "user");
-        string content = script?.ReplyContent ?? $"«{question}»에 대한 답변입니다. (에뮬레이터, 사용자 메시지 {userTurns}개)";
+        EmulatorToolCall? call = ChooseToolCall(request, question);
+        string content = script?.ReplyContent ?? AnswerFor(request, question, userTurns);
+        if (call is not null)
+        {
+            content = "";
+        }
+
         string thinking = request.Effort is null or "none" ? "" : script?.ReplyThinking ?? BuildThinking(question, request.Effort);
 
         int budget = request.MaxOutput ?? (request.Effort is { } e ? DefaultBudgetByEffort[e] : request.Model.MaxOutput);
-        string finish = "stop";
+        string finish = call is null ? "stop" : "tool_calls";
         int thinkingTokens = EmulatorTokenizer.Count(thinking);
         if (thinkingTokens >= budget && thinking.Length > 0)
         {
@@ -75,6 +92,7 @@ public sealed record ChatReply
             }
         }
 
+        int callTokens = call is null ? 0 : EmulatorTokenizer.Count(EmulatorJson.Write(call.Arguments));
         return new ChatReply
         {
             Thinking = thinking,
@@ -82,15 +100,75 @@ public sealed record ChatReply
             FinishReason = script?.FinishReason ?? finish,
             PromptTokens = CountPrompt(request.Turns),
             ThinkingTokens = thinkingTokens,
-            ContentTokens = EmulatorTokenizer.Count(content),
+            ContentTokens = EmulatorTokenizer.Count(content) + callTokens,
             Seed = request.Seed != 0 ? request.Seed : DeriveSeed(request.Turns),
+            ToolCalls = call is null ? [] : [call],
         };
     }
 
-    /// <summary>Prompt tokens: each message costs its content's tokens plus 3 for its role and turn markers.</summary>
+    /// <summary>
+    /// The answer text: JSON satisfying the schema for structured outputs; a summary of the tool results after a
+    /// tool turn; otherwise an echo of the question that names the turn count and any images seen.
+    /// </summary>
+    private static string AnswerFor(ChatV3Request request, string question, int userTurns)
+    {
+        if (request.ResponseSchema is { } schema)
+        {
+            return EmulatorJson.Write(ToolAndFormatRules.Instance(schema, question)!);
+        }
+
+        var results = request.Turns.Reverse().TakeWhile(t => t.Role == "tool").Reverse().Select(t => t.Text).ToList();
+        if (results.Count > 0)
+        {
+            return $"도구 결과를 받았습니다: {string.Join(" / ", results)}";
+        }
+
+        int images = request.Turns.Sum(t => t.Images);
+        string seen = images > 0 ? $" 이미지 {images}개를 확인했습니다." : "";
+        return $"«{question}»에 대한 답변입니다. (에뮬레이터, 사용자 메시지 {userTurns}개){seen}";
+    }
+
+    /// <summary>
+    /// Calls a tool when tools are offered, the choice is not "none" and the conversation does not already end with
+    /// tool results: the forced function, or else the first whose name or description shares a word with the
+    /// question. Arguments are built from its schema.
+    /// </summary>
+    private static EmulatorToolCall? ChooseToolCall(ChatV3Request request, string question)
+    {
+        if (request.Tools.Count == 0 || request.ToolChoiceMode == "none" || request.Turns[^1].Role == "tool")
+        {
+            return null;
+        }
+
+        EmulatorTool? tool = request.ForcedTool is { } forced
+            ? request.Tools.First(t => t.Name == forced)
+            : request.Tools.FirstOrDefault(t => Matches(t, question));
+        if (tool is null)
+        {
+            return null;
+        }
+
+        var arguments = (JsonObject)ToolAndFormatRules.Instance(tool.Parameters ?? new JsonObject { ["type"] = "object" }, question)!;
+        string id = $"call_{DeriveSeed([new ChatTurn(tool.Name, question + request.Turns.Count)]):x8}{request.Turns.Count:x4}";
+        return new EmulatorToolCall(id, tool.Name, arguments);
+    }
+
+    private static bool Matches(EmulatorTool tool, string question)
+    {
+        char[] separators = [' ', '_', '-', '.', ',', '?', '!', '(', ')', '\'', '"'];
+        IEnumerable<string> words = tool.Name.Split(separators, StringSplitOptions.RemoveEmptyEntries)
+            .Concat(tool.Description.Split(separators, StringSplitOptions.RemoveEmptyEntries))
+            .Where(w => w.Length >= 2 && !StopWords.Contains(w));
+        return words.Any(w => question.Contains(w, StringComparison.OrdinalIgnoreCase));
+    }
+
+    /// <summary>
+    /// Prompt tokens: each message costs its content's tokens plus 3 for its role and turn markers, plus
+    /// <see cref="ImageTokens"/> per image.
+    /// </summary>
     /// <param name="turns">The conversation.</param>
     /// <returns>The count.</returns>
-    public static int CountPrompt(IEnumerable<ChatTurn> turns) => turns.Sum(t => EmulatorTokenizer.Count(t.Text) + 3);
+    public static int CountPrompt(IEnumerable<ChatTurn> turns) => turns.Sum(t => EmulatorTokenizer.Count(t.Text) + 3 + (t.Images * ImageTokens));
 
     /// <summary>The <c>usage</c> object, with thinking details for reasoning models.</summary>
     /// <param name="withThinking">Whether to add <c>completionTokensDetails</c>.</param>

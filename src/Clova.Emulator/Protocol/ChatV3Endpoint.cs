@@ -65,6 +65,11 @@ public static class ChatV3Endpoint
             message["thinkingContent"] = reply.Thinking;
         }
 
+        if (reply.ToolCalls.Count > 0)
+        {
+            message["toolCalls"] = new JsonArray(reply.ToolCalls.Select(c => (JsonNode)c.ToJson()).ToArray());
+        }
+
         var result = new JsonObject
         {
             ["message"] = message,
@@ -85,10 +90,7 @@ public static class ChatV3Endpoint
     {
         CancellationToken aborted = context.RequestAborted;
         var writer = new SseEventWriter(context.Response, options.CompactSseFields);
-        var deltas = EmulatorTokenizer.Split(reply.Thinking).Select(t => ("thinkingContent", t))
-            .Concat(EmulatorTokenizer.Split(reply.Content).Select(t => ("content", t)))
-            .ToList();
-
+        List<JsonObject> deltas = Deltas(reply);
         for (int sent = 0; sent < deltas.Count; sent++)
         {
             if (script?.ErrorEventAfterTokens == sent)
@@ -113,11 +115,10 @@ public static class ChatV3Endpoint
                 await Task.Delay(script.DelayPerEvent, aborted);
             }
 
-            (string field, string text) = deltas[sent];
             bool last = sent == deltas.Count - 1 && options.FinishOnLastToken;
             var token = new JsonObject
             {
-                ["message"] = new JsonObject { ["role"] = "assistant", [field] = text },
+                ["message"] = deltas[sent],
                 ["finishReason"] = last ? reply.FinishReason : null,
                 ["created"] = created,
                 ["seed"] = reply.Seed,
@@ -154,5 +155,47 @@ public static class ChatV3Endpoint
     {
         await Task.Delay(TimeSpan.FromMilliseconds(200), context.RequestAborted);
         context.Abort();
+    }
+
+    /// <summary>
+    /// The <c>message</c> of each token event: reasoning tokens, answer tokens, then for a tool call CLOVA's exact
+    /// sequence: one token naming the call (id, type, function.name) and then <c>partialJson</c> fragments of the
+    /// arguments with no id and no index.
+    /// </summary>
+    private static List<JsonObject> Deltas(ChatReply reply)
+    {
+        var deltas = new List<JsonObject>();
+        foreach (string token in EmulatorTokenizer.Split(reply.Thinking))
+        {
+            deltas.Add(new JsonObject { ["role"] = "assistant", ["thinkingContent"] = token });
+        }
+
+        foreach (string token in EmulatorTokenizer.Split(reply.Content))
+        {
+            deltas.Add(new JsonObject { ["role"] = "assistant", ["content"] = token });
+        }
+
+        foreach (EmulatorToolCall call in reply.ToolCalls)
+        {
+            deltas.Add(new JsonObject
+            {
+                ["role"] = "assistant",
+                ["content"] = "",
+                ["toolCalls"] = new JsonArray(new JsonObject { ["id"] = call.Id, ["type"] = "function", ["function"] = new JsonObject { ["name"] = call.Name } }),
+            });
+            string arguments = EmulatorJson.Write(call.Arguments);
+            for (int at = 0; at < arguments.Length; at += 8)
+            {
+                string fragment = arguments.Substring(at, Math.Min(8, arguments.Length - at));
+                deltas.Add(new JsonObject
+                {
+                    ["role"] = "assistant",
+                    ["content"] = "",
+                    ["toolCalls"] = new JsonArray(new JsonObject { ["function"] = new JsonObject { ["partialJson"] = fragment } }),
+                });
+            }
+        }
+
+        return deltas;
     }
 }

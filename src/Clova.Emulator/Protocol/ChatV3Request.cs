@@ -1,3 +1,5 @@
+using System.Text.Json.Nodes;
+
 namespace Clova.Emulator.Protocol;
 
 /// <summary>A validated v3 chat request.</summary>
@@ -23,4 +25,16 @@ public sealed record ChatV3Request
 
     /// <summary>Gets whether AI-filter results were asked for.</summary>
     public bool IncludeAiFilters { get; init; }
+
+    /// <summary>Gets the function tools.</summary>
+    public IReadOnlyList<EmulatorTool> Tools { get; init; } = [];
+
+    /// <summary>Gets <c>auto</c> or <c>none</c>, or null when a function is forced or no choice was sent.</summary>
+    public string? ToolChoiceMode { get; init; }
+
+    /// <summary>Gets the forced function name, if any.</summary>
+    public string? ForcedTool { get; init; }
+
+    /// <summary>Gets the structured-output schema, if any.</summary>
+    public JsonObject? ResponseSchema { get; init; }
 }

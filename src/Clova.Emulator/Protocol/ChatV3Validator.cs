@@ -75,6 +75,63 @@ public static class ChatV3Validator
         long seed = Long(root, "seed", 0, uint.MaxValue) ?? 0;
         bool includeAiFilters = Boolean(root, "includeAiFilters") ?? false;
 
+        List<EmulatorTool> tools = ToolAndFormatRules.ParseTools(root["tools"]);
+        (string? toolChoice, string? forced) = ToolAndFormatRules.ParseToolChoice(root["toolChoice"], tools);
+        JsonObject? schema = ToolAndFormatRules.ParseResponseFormat(root["responseFormat"]);
+        int images = turns.Sum(t => t.Images);
+        if (images > 0 && model.Name != "HCX-005")
+        {
+            throw new ClovaApiError("40009", $"Unsupported input format: {model.Name} does not accept images");
+        }
+
+        if (images > 5)
+        {
+            throw new ClovaApiError("40003", $"Image limit exceeded: {images} images (at most 5 per request)");
+        }
+
+        if (tools.Count > 0)
+        {
+            if (model.Name is not ("HCX-005" or "HCX-DASH-002" or "HCX-007"))
+            {
+                throw new ClovaApiError("40009", $"Unsupported function: {model.Name} does not support function calling");
+            }
+
+            if (effort is not null and not "none")
+            {
+                throw new ClovaApiError("40001", "Invalid parameter: tools, thinking (function calling needs thinking.effort none)");
+            }
+
+            if (images > 0)
+            {
+                throw new ClovaApiError("40001", "Invalid parameter: tools, image (function calling cannot be combined with images)");
+            }
+
+            // HCX-007's default output limit with effort none is 512, below the 1024 tools need (inferred).
+            int limit = maxTokens ?? maxCompletionTokens ?? (model.Thinking ? 512 : 1024);
+            if (limit < 1024)
+            {
+                throw new ClovaApiError("40001", $"Invalid parameter: {(model.Thinking ? "maxCompletionTokens" : "maxTokens")} must be at least 1024 with tools");
+            }
+        }
+
+        if (schema is not null)
+        {
+            if (!model.Thinking)
+            {
+                throw new ClovaApiError("40002", $"Unsupported parameter: responseFormat ({model.Name} has no structured outputs)");
+            }
+
+            if (effort is not "none")
+            {
+                throw new ClovaApiError("40001", "Invalid parameter: responseFormat, thinking (structured outputs need thinking.effort none)");
+            }
+
+            if (tools.Count > 0)
+            {
+                throw new ClovaApiError("40001", "Invalid parameter: responseFormat, tools");
+            }
+        }
+
         return new ChatV3Request
         {
             Model = model,
@@ -84,6 +141,10 @@ public static class ChatV3Validator
             Stop = stop,
             Seed = seed,
             IncludeAiFilters = includeAiFilters,
+            Tools = tools,
+            ToolChoiceMode = toolChoice,
+            ForcedTool = forced,
+            ResponseSchema = schema,
         };
     }
 
@@ -95,6 +156,7 @@ public static class ChatV3Validator
         }
 
         var turns = new List<ChatTurn>(messages.Count);
+        var callIds = new HashSet<string>(StringComparer.Ordinal);
         int systems = 0;
         for (int i = 0; i < messages.Count; i++)
         {
@@ -127,36 +189,107 @@ public static class ChatV3Validator
                 throw new ClovaApiError("40001", "Invalid parameter: messages (only one system message is allowed)");
             }
 
-            turns.Add(new ChatTurn(role, ParseContent(message["content"], i)));
+            (string text, int images) = ParseContent(message["content"], i);
+            if (images > 0 && role != "user")
+            {
+                throw new ClovaApiError("40001", $"Invalid parameter: messages[{i}] images are only accepted in user messages");
+            }
+
+            if (images > 1)
+            {
+                throw new ClovaApiError("40003", $"Image limit exceeded: messages[{i}] has {images} images (one per turn)");
+            }
+
+            List<string> made = ParseToolCalls(message["toolCalls"], role, i);
+            foreach (string id in made)
+            {
+                callIds.Add(id);
+            }
+
+            string? answers = null;
+            if (role == "tool")
+            {
+                answers = message["toolCallId"] is JsonValue t && t.TryGetValue(out string? id) ? id : null;
+                if (answers is null || !callIds.Contains(answers))
+                {
+                    throw new ClovaApiError("40001", $"Invalid parameter: messages[{i}].toolCallId must name a call an earlier assistant message made");
+                }
+            }
+            else if (message.ContainsKey("toolCallId"))
+            {
+                throw new ClovaApiError("40001", $"Invalid parameter: messages[{i}].toolCallId is only for tool messages");
+            }
+
+            turns.Add(new ChatTurn(role, text) { Images = images, ToolCallIds = made, ToolCallId = answers });
         }
 
         return turns;
     }
 
-    private static string ParseContent(JsonNode? content, int index)
+    private static List<string> ParseToolCalls(JsonNode? node, string role, int index)
+    {
+        if (node is null)
+        {
+            return [];
+        }
+
+        if (role != "assistant" || node is not JsonArray calls)
+        {
+            throw new ClovaApiError("40001", $"Invalid parameter: messages[{index}].toolCalls (only assistant messages, as an array)");
+        }
+
+        var ids = new List<string>();
+        foreach (JsonNode? item in calls)
+        {
+            if (item is not JsonObject call || call["id"] is not JsonValue idValue || !idValue.TryGetValue(out string? id) || id.Length == 0
+                || call["function"] is not JsonObject function || function["name"] is null)
+            {
+                throw new ClovaApiError("40001", $"Invalid parameter: messages[{index}].toolCalls[] needs id and function.name");
+            }
+
+            if (function["arguments"] is not JsonObject)
+            {
+                // The classic mistake of OpenAI-shaped clients: CLOVA wants the object itself, not a JSON string.
+                throw new ClovaApiError("40001", $"Invalid parameter: messages[{index}].toolCalls[].function.arguments must be a JSON object");
+            }
+
+            ids.Add(id);
+        }
+
+        return ids;
+    }
+
+    private static (string Text, int Images) ParseContent(JsonNode? content, int index)
     {
         switch (content)
         {
             case JsonValue value when value.TryGetValue(out string? text):
-                return text;
+                return (text, 0);
             case JsonArray parts:
                 var joined = new System.Text.StringBuilder();
+                int images = 0;
                 for (int p = 0; p < parts.Count; p++)
                 {
-                    if (parts[p] is not JsonObject part || part["type"]?.GetValue<string>() is not { } type)
+                    if (parts[p] is not JsonObject part || part["type"] is not JsonValue tv || !tv.TryGetValue(out string? type))
                     {
                         throw new ClovaApiError("40001", $"Invalid parameter: messages[{index}].content[{p}].type");
                     }
 
-                    if (type != "text")
+                    switch (type)
                     {
-                        throw new ClovaApiError("40009", $"Unsupported input format: messages[{index}].content[{p}].type '{type}'");
+                        case "text":
+                            joined.Append(part["text"] is JsonValue t && t.TryGetValue(out string? s) ? s : throw new ClovaApiError("40001", $"Invalid parameter: messages[{index}].content[{p}].text"));
+                            break;
+                        case "image_url":
+                            ImageRules.Check(part, $"messages[{index}].content[{p}]");
+                            images++;
+                            break;
+                        default:
+                            throw new ClovaApiError("40009", $"Unsupported input format: messages[{index}].content[{p}].type '{type}'");
                     }
-
-                    joined.Append(part["text"]?.GetValue<string>() ?? throw new ClovaApiError("40001", $"Invalid parameter: messages[{index}].content[{p}].text"));
                 }
 
-                return joined.ToString();
+                return (joined.ToString(), images);
             default:
                 throw new ClovaApiError("40001", $"Invalid parameter: messages[{index}].content must be a string or an array (send \"\" for an empty turn, never null)");
         }

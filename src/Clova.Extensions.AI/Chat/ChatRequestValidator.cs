@@ -10,6 +10,8 @@ namespace Clova.Chat;
 /// </summary>
 internal static class ChatRequestValidator
 {
+    private const int MaxImagesPerRequest = 5;
+
     private static readonly string[] Efforts = ["none", "low", "medium", "high"];
 
     public static void Validate(ClovaChatRequest request, ClovaModelInfo model)
@@ -34,6 +36,104 @@ internal static class ChatRequestValidator
 
         ValidateThinking(request, model);
         ValidateOutputLimit(request, model);
+        ValidateTools(request, model);
+        ValidateResponseFormat(request, model);
+        ValidateImages(request, model);
+    }
+
+    private static void ValidateTools(ClovaChatRequest request, ClovaModelInfo model)
+    {
+        if (request.Tools is not { } tools)
+        {
+            return;
+        }
+
+        if (model.IsKnown && !model.SupportsTools)
+        {
+            throw Fail($"{model.Name} does not support function calling (ChatOptions.Tools); use HCX-005, HCX-DASH-002 or HCX-007.");
+        }
+
+        if (request.Thinking is { Effort: not "none" })
+        {
+            throw Fail($"ChatOptions.Tools cannot be combined with reasoning on {model.Name}: CLOVA calls functions only with thinking off. Leave ChatOptions.Reasoning unset (the connector then turns thinking off) or set its Effort to ReasoningEffort.None.");
+        }
+
+        if ((request.MaxCompletionTokens ?? request.MaxTokens) is < ChatRequestMapper.MinOutputTokensWithTools and int limit)
+        {
+            throw Fail($"ChatOptions.MaxOutputTokens is {limit}, but CLOVA requires at least {ChatRequestMapper.MinOutputTokensWithTools} when tools are sent (unset, it defaults to {ChatRequestMapper.MinOutputTokensWithTools}).");
+        }
+
+        var names = new HashSet<string>(StringComparer.Ordinal);
+        foreach (ClovaTool tool in tools)
+        {
+            if (string.IsNullOrWhiteSpace(tool.Function.Name) || !names.Add(tool.Function.Name))
+            {
+                throw Fail($"ChatOptions.Tools must have distinct, non-empty function names; '{tool.Function.Name}' is empty or repeated.");
+            }
+        }
+
+        if (request.ToolChoice?.FunctionName is { } forced && !names.Contains(forced))
+        {
+            throw Fail($"ChatOptions.ToolMode requires function '{forced}', which is not among ChatOptions.Tools ({string.Join(", ", names)}).");
+        }
+    }
+
+    private static void ValidateResponseFormat(ClovaChatRequest request, ClovaModelInfo model)
+    {
+        if (request.ResponseFormat is null)
+        {
+            return;
+        }
+
+        if (model.IsKnown && !model.SupportsStructuredOutputs)
+        {
+            throw Fail($"{model.Name} does not support structured outputs (ChatOptions.ResponseFormat with a schema); use {ClovaModels.Hcx007}.");
+        }
+
+        if (request.Thinking is { Effort: not "none" })
+        {
+            throw Fail($"ChatOptions.ResponseFormat cannot be combined with reasoning on {model.Name}: CLOVA produces structured outputs only with thinking off. Leave ChatOptions.Reasoning unset or set its Effort to ReasoningEffort.None.");
+        }
+
+        if (request.Tools is not null)
+        {
+            throw Fail("ChatOptions.ResponseFormat (structured outputs) cannot be combined with ChatOptions.Tools in one CLOVA request.");
+        }
+    }
+
+    private static void ValidateImages(ClovaChatRequest request, ClovaModelInfo model)
+    {
+        int total = 0;
+        for (int i = 0; i < request.Messages.Count; i++)
+        {
+            int inTurn = request.Messages[i].Content.Parts?.Count(p => p.Type == ClovaContentPart.ImageType) ?? 0;
+            if (inTurn > 1)
+            {
+                throw Fail($"CLOVA accepts one image per user turn; message {i} (after system messages are merged) has {inTurn}. Split them over several user messages.");
+            }
+
+            total += inTurn;
+        }
+
+        if (total == 0)
+        {
+            return;
+        }
+
+        if (model.IsKnown && !model.SupportsImages)
+        {
+            throw Fail($"{model.Name} does not accept images; use {ClovaModels.Hcx005}.");
+        }
+
+        if (total > MaxImagesPerRequest)
+        {
+            throw Fail($"CLOVA accepts at most {MaxImagesPerRequest} images per request; this conversation has {total}. Drop older images from the history.");
+        }
+
+        if (request.Tools is not null)
+        {
+            throw Fail("Images cannot be combined with ChatOptions.Tools in one CLOVA request.");
+        }
     }
 
     private static void ValidateThinking(ClovaChatRequest request, ClovaModelInfo model)

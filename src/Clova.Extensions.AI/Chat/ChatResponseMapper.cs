@@ -1,3 +1,4 @@
+using System.Text.Json;
 using Clova.Wire;
 using Microsoft.Extensions.AI;
 
@@ -46,8 +47,45 @@ internal static class ChatResponseMapper
             contents.Add(new TextContent(message.Content));
         }
 
+        if (message?.ToolCalls is { } calls)
+        {
+            foreach (ClovaToolCall call in calls)
+            {
+                contents.Add(FromClovaToolCall(call));
+            }
+        }
+
         return contents;
     }
+
+    /// <summary>
+    /// A complete tool call. The provider's id is kept as it is (never invented). <c>arguments</c> is normally a
+    /// JSON object; a JSON string holding an object is accepted too. Anything else, or malformed JSON, leaves the
+    /// call in the response with <see cref="FunctionCallContent.Exception"/> set, so one bad call does not fail the
+    /// whole reply.
+    /// </summary>
+    public static FunctionCallContent FromClovaToolCall(ClovaToolCall call) =>
+        FromClovaToolCall(call.Id ?? "", call.Function?.Name ?? "", call.Function?.Arguments);
+
+    public static FunctionCallContent FromClovaToolCall(string id, string name, JsonElement? arguments) => arguments switch
+    {
+        null or { ValueKind: JsonValueKind.Undefined or JsonValueKind.Null } => new FunctionCallContent(id, name, new Dictionary<string, object?>()),
+        { ValueKind: JsonValueKind.String } text => FromClovaToolCall(id, name, text.GetString() ?? ""),
+        { } element => FunctionCallContent.CreateFromParsedArguments(element, id, name, ParseArguments),
+    };
+
+    /// <summary>A call whose arguments arrived as JSON text (streamed <c>partialJson</c> fragments joined).</summary>
+    public static FunctionCallContent FromClovaToolCall(string id, string name, string argumentsJson) =>
+        FunctionCallContent.CreateFromParsedArguments(argumentsJson, id, name, static json =>
+        {
+            using JsonDocument document = JsonDocument.Parse(json.Length == 0 ? "{}" : json);
+            return ParseArguments(document.RootElement);
+        });
+
+    private static Dictionary<string, object?> ParseArguments(JsonElement element) =>
+        element.ValueKind == JsonValueKind.Object
+            ? JsonSerializer.Deserialize(element, ClovaJson.Context.DictionaryStringObject)!
+            : throw new JsonException($"Tool-call arguments must be a JSON object, not {element.ValueKind}.");
 
     public static ChatFinishReason? FromClovaFinishReason(string? reason)
     {

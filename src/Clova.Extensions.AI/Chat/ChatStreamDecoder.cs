@@ -1,3 +1,4 @@
+using System.Text.Json;
 using Clova.Wire;
 using Microsoft.Extensions.AI;
 
@@ -21,6 +22,7 @@ internal sealed class ChatStreamDecoder
     private string? _pendingFinishReason;
     private ClovaUsage? _pendingUsage;
     private ClovaChatResult? _lastToken;
+    private List<StreamedToolCall>? _streamedCalls;
 
     public ChatStreamDecoder(string requestId, string modelId, bool includeReasoning)
     {
@@ -51,6 +53,11 @@ internal sealed class ChatStreamDecoder
         if (token.Usage is not null)
         {
             _pendingUsage = token.Usage;
+        }
+
+        if (token.Message?.ToolCalls is { } calls)
+        {
+            BufferToolCalls(calls);
         }
 
         string? thinking = token.Message?.ThinkingContent;
@@ -101,6 +108,21 @@ internal sealed class ChatStreamDecoder
         }
 
         ReasoningCharacters = Math.Max(ReasoningCharacters, thinking?.Length ?? 0);
+
+        // Tool calls are emitted once, complete, from the result event, which carries them with their ids and
+        // arguments as an object; the streamed fragments are only a fallback when it does not.
+        if (result.Message?.ToolCalls is { Count: > 0 } calls)
+        {
+            foreach (ClovaToolCall call in calls)
+            {
+                contents.Add(ChatResponseMapper.FromClovaToolCall(call));
+            }
+        }
+        else
+        {
+            AddStreamedToolCalls(contents);
+        }
+
         return Finish(contents, result.FinishReason ?? _pendingFinishReason, result.Usage ?? _pendingUsage, result.AiFilter, result);
     }
 
@@ -116,7 +138,50 @@ internal sealed class ChatStreamDecoder
         }
 
         Completed = true;
-        return Finish(new List<AIContent>(1), _pendingFinishReason, _pendingUsage, null, _lastToken);
+        var contents = new List<AIContent>(1);
+        AddStreamedToolCalls(contents);
+        return Finish(contents, _pendingFinishReason, _pendingUsage, null, _lastToken);
+    }
+
+    /// <summary>
+    /// The first fragment of a call names it (id, name); later ones carry only <c>partialJson</c>, with no id or
+    /// index, so they belong to the call most recently named.
+    /// </summary>
+    private void BufferToolCalls(List<ClovaToolCall> calls)
+    {
+        foreach (ClovaToolCall call in calls)
+        {
+            _streamedCalls ??= [];
+            if (call.Id is not null || call.Function?.Name is not null || _streamedCalls.Count == 0)
+            {
+                _streamedCalls.Add(new StreamedToolCall(call.Id ?? "", call.Function?.Name ?? ""));
+            }
+
+            StreamedToolCall current = _streamedCalls[^1];
+            if (call.Function?.PartialJson is { } fragment)
+            {
+                current.Arguments.Append(fragment);
+            }
+            else if (call.Function?.Arguments is { ValueKind: JsonValueKind.Object } whole)
+            {
+                current.Arguments.Append(whole.GetRawText());
+            }
+        }
+    }
+
+    private void AddStreamedToolCalls(List<AIContent> contents)
+    {
+        if (_streamedCalls is null)
+        {
+            return;
+        }
+
+        foreach (StreamedToolCall call in _streamedCalls)
+        {
+            contents.Add(ChatResponseMapper.FromClovaToolCall(call.Id, call.Name, call.Arguments.ToString()));
+        }
+
+        _streamedCalls = null;
     }
 
     private ChatResponseUpdate Finish(List<AIContent> contents, string? finishReason, ClovaUsage? usage, List<ClovaAiFilter>? filters, object? raw)

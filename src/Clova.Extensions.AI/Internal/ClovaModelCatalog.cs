@@ -5,11 +5,11 @@ internal static class ClovaModelCatalog
 {
     private static readonly Dictionary<string, ClovaModelInfo> Known = new(StringComparer.OrdinalIgnoreCase)
     {
-        [ClovaModels.Hcx007] = new(ClovaModels.Hcx007, true, SupportsThinking: true, UsesMaxCompletionTokens: true, 32_768, 128_000),
-        [ClovaModels.Hcx005] = new(ClovaModels.Hcx005, true, false, false, 4_096, 128_000),
-        [ClovaModels.HcxDash002] = new(ClovaModels.HcxDash002, true, false, false, 4_096, 32_000),
-        [ClovaModels.Hcx003] = new(ClovaModels.Hcx003, true, false, false, 4_096, 8_192),
-        [ClovaModels.HcxDash001] = new(ClovaModels.HcxDash001, true, false, false, 4_096, 4_096),
+        [ClovaModels.Hcx007] = new(ClovaModels.Hcx007, true, SupportsThinking: true, UsesMaxCompletionTokens: true, 32_768, 128_000, SupportsTools: true, SupportsImages: false, SupportsStructuredOutputs: true),
+        [ClovaModels.Hcx005] = new(ClovaModels.Hcx005, true, false, false, 4_096, 128_000, SupportsTools: true, SupportsImages: true, SupportsStructuredOutputs: false),
+        [ClovaModels.HcxDash002] = new(ClovaModels.HcxDash002, true, false, false, 4_096, 32_000, SupportsTools: true, SupportsImages: false, SupportsStructuredOutputs: false),
+        [ClovaModels.Hcx003] = new(ClovaModels.Hcx003, true, false, false, 4_096, 8_192, SupportsTools: false, SupportsImages: false, SupportsStructuredOutputs: false),
+        [ClovaModels.HcxDash001] = new(ClovaModels.HcxDash001, true, false, false, 4_096, 4_096, SupportsTools: false, SupportsImages: false, SupportsStructuredOutputs: false),
     };
 
     /// <summary>

@@ -7,10 +7,16 @@ namespace Clova.Internal;
 /// <param name="UsesMaxCompletionTokens">Whether output length goes in <c>maxCompletionTokens</c> instead of <c>maxTokens</c>.</param>
 /// <param name="MaxOutputTokens">The largest output limit the model accepts, or null when unknown.</param>
 /// <param name="ContextWindow">Input plus output tokens, or null when unknown.</param>
+/// <param name="SupportsTools">Whether function calling is available.</param>
+/// <param name="SupportsImages">Whether image parts are accepted (HCX-005).</param>
+/// <param name="SupportsStructuredOutputs">Whether <c>responseFormat</c> is accepted (HCX-007).</param>
 internal sealed record ClovaModelInfo(
     string Name,
     bool IsKnown,
     bool SupportsThinking,
     bool UsesMaxCompletionTokens,
     int? MaxOutputTokens,
-    int? ContextWindow);
+    int? ContextWindow,
+    bool SupportsTools = true,
+    bool SupportsImages = true,
+    bool SupportsStructuredOutputs = true);

@@ -24,4 +24,10 @@ internal sealed class ClovaChatRequest
     public long? Seed { get; set; }
 
     public bool? IncludeAiFilters { get; set; }
+
+    public List<ClovaTool>? Tools { get; set; }
+
+    public ClovaToolChoice? ToolChoice { get; set; }
+
+    public ClovaResponseFormat? ResponseFormat { get; set; }
 }

@@ -18,4 +18,21 @@ internal static class ClovaJson
         PropertyNamingPolicy = JsonNamingPolicy.CamelCase,
         DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
     });
+
+    /// <summary>
+    /// For caller values of any type (tool arguments, function results): Microsoft.Extensions.AI's defaults, but
+    /// compact and with UTF-8 text unescaped, since every space and escape is a billed token.
+    /// </summary>
+    public static JsonSerializerOptions CallerValues { get; } = CreateCallerValueOptions();
+
+    private static JsonSerializerOptions CreateCallerValueOptions()
+    {
+        var options = new JsonSerializerOptions(Microsoft.Extensions.AI.AIJsonUtilities.DefaultOptions)
+        {
+            WriteIndented = false,
+            Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+        };
+        options.MakeReadOnly();
+        return options;
+    }
 }

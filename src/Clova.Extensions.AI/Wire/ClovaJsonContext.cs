@@ -13,4 +13,5 @@ namespace Clova.Wire;
 [JsonSerializable(typeof(ClovaChatResult))]
 [JsonSerializable(typeof(ClovaErrorEvent))]
 [JsonSerializable(typeof(JsonElement))]
+[JsonSerializable(typeof(Dictionary<string, object?>))]
 internal sealed partial class ClovaJsonContext : JsonSerializerContext;

@@ -7,4 +7,10 @@ internal sealed class ClovaRequestMessage
 
     /// <summary>A plain string, or an array of parts; never null on the wire.</summary>
     public ClovaRequestContent Content { get; set; } = ClovaRequestContent.Empty;
+
+    /// <summary>The calls an assistant turn made, sent back with <c>arguments</c> as an object.</summary>
+    public List<ClovaToolCall>? ToolCalls { get; set; }
+
+    /// <summary>For a <c>tool</c> message: the id of the call this is the result of.</summary>
+    public string? ToolCallId { get; set; }
 }

@@ -8,4 +8,6 @@ internal sealed class ClovaResponseMessage
     public string? Content { get; set; }
 
     public string? ThinkingContent { get; set; }
+
+    public List<ClovaToolCall>? ToolCalls { get; set; }
 }

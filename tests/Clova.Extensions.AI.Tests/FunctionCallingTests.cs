@@ -1,0 +1,308 @@
+using System.ComponentModel;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Clova.Emulator;
+using Clova.Tests.Infrastructure;
+using Microsoft.Extensions.AI;
+
+namespace Clova.Tests;
+
+/// <summary>Function calling over real HTTP and on the wire, including the full manual tool loop.</summary>
+public sealed class FunctionCallingTests
+{
+    private const string OkBody = """{"status":{"code":"20000","message":"OK"},"result":{"message":{"role":"assistant","content":"ok"},"finishReason":"stop"}}""";
+
+    private static readonly AIFunction Weather = AIFunctionFactory.Create(
+        ([Description("The city")] string city) => $"{city}: 맑음, 23°C",
+        "get_weather",
+        "Gets the current weather for a city");
+
+    private static readonly AIFunction Time = AIFunctionFactory.Create(
+        (string zone) => "12:00",
+        "get_time",
+        "Tells the local time in a time zone");
+
+    [Fact]
+    public async Task A_matching_tool_comes_back_as_one_function_call_with_the_providers_id_and_parsed_arguments()
+    {
+        await using var session = await EmulatorSession.StartAsync();
+
+        ChatResponse response = await session.Chat(ClovaModels.Hcx005).GetResponseAsync("What is the weather in Seoul?", new ChatOptions { Tools = [Weather, Time] });
+
+        FunctionCallContent call = Assert.Single(response.Messages[0].Contents.OfType<FunctionCallContent>());
+        Assert.Equal("get_weather", call.Name);
+        Assert.StartsWith("call_", call.CallId, StringComparison.Ordinal);
+        Assert.Equal("Seoul", call.Arguments!["city"]?.ToString());
+        Assert.Null(call.Exception);
+        Assert.Equal(ChatFinishReason.ToolCalls, response.FinishReason);
+        JsonNode sentCall = JsonNode.Parse(session.Emulator.LastRequest!.Body)!;
+        Assert.Equal(1024, (int)sentCall["maxTokens"]!);
+    }
+
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task The_full_tool_loop_works_with_messages_shaped_as_FunctionInvokingChatClient_shapes_them(bool streaming)
+    {
+        await using var session = await EmulatorSession.StartAsync();
+        IChatClient chat = session.Chat(ClovaModels.HcxDash002);
+        var options = new ChatOptions { Tools = [Weather, Time] };
+        List<ChatMessage> history = [new(ChatRole.User, "weather in Busan?")];
+
+        ChatResponse first = streaming ? await chat.GetStreamingResponseAsync(history, options).ToChatResponseAsync() : await chat.GetResponseAsync(history, options);
+        var calls = first.Messages.SelectMany(m => m.Contents).OfType<FunctionCallContent>().ToList();
+        history.AddRange(first.Messages);
+        var results = new List<AIContent>();
+        foreach (FunctionCallContent call in calls)
+        {
+            object? value = await Weather.InvokeAsync(new AIFunctionArguments(call.Arguments));
+            results.Add(new FunctionResultContent(call.CallId, value));
+        }
+
+        history.Add(new ChatMessage(ChatRole.Tool, results));
+        ChatResponse final = streaming ? await chat.GetStreamingResponseAsync(history, options).ToChatResponseAsync() : await chat.GetResponseAsync(history, options);
+
+        Assert.Equal(ChatFinishReason.ToolCalls, first.FinishReason);
+        Assert.Single(calls);
+        Assert.Equal("도구 결과를 받았습니다: Busan: 맑음, 23°C", final.Text);
+        Assert.Equal(ChatFinishReason.Stop, final.FinishReason);
+        JsonArray sent = JsonNode.Parse(session.Emulator.LastRequest!.Body)!["messages"]!.AsArray();
+        JsonNode assistant = sent[1]!;
+        Assert.Equal("assistant", (string)assistant["role"]!);
+        Assert.Equal("", (string)assistant["content"]!);
+        Assert.Equal(calls[0].CallId, (string)assistant["toolCalls"]![0]!["id"]!);
+        Assert.Equal(JsonValueKind.Object, assistant["toolCalls"]![0]!["function"]!["arguments"]!.GetValueKind());
+        Assert.Equal("tool", (string)sent[2]!["role"]!);
+        Assert.Equal(calls[0].CallId, (string)sent[2]!["toolCallId"]!);
+        Assert.Equal("Busan: 맑음, 23°C", (string)sent[2]!["content"]!);
+    }
+
+    [Fact]
+    public async Task A_streamed_tool_call_is_emitted_exactly_once_complete_with_its_real_id()
+    {
+        await using var session = await EmulatorSession.StartAsync();
+
+        var updates = new List<ChatResponseUpdate>();
+        await foreach (ChatResponseUpdate update in session.Chat(ClovaModels.Hcx005).GetStreamingResponseAsync("weather in Jeju please", new ChatOptions { Tools = [Weather] }))
+        {
+            updates.Add(update);
+        }
+
+        FunctionCallContent call = Assert.Single(updates.SelectMany(u => u.Contents).OfType<FunctionCallContent>());
+        Assert.StartsWith("call_", call.CallId, StringComparison.Ordinal);
+        Assert.Equal("please", call.Arguments!["city"]?.ToString());
+        Assert.Equal("", string.Concat(updates.Select(u => u.Text)));
+        Assert.Equal(ChatFinishReason.ToolCalls, updates[^1].FinishReason);
+        Assert.Single(updates.SelectMany(u => u.Contents).OfType<UsageContent>());
+    }
+
+    [Fact]
+    public async Task When_the_result_event_lacks_the_calls_they_are_rebuilt_from_the_streamed_fragments()
+    {
+        await using var session = await EmulatorSession.StartAsync();
+        session.Emulator.Enqueue(EmulatorScript.RawStream(
+            "event: token\ndata: {\"message\":{\"role\":\"assistant\",\"content\":\"\",\"toolCalls\":[{\"id\":\"call_abc\",\"type\":\"function\",\"function\":{\"name\":\"get_weather\"}}]}}\n\n" +
+            "event: token\ndata: {\"message\":{\"role\":\"assistant\",\"content\":\"\",\"toolCalls\":[{\"function\":{\"partialJson\":\"{\\\"city\\\":\"}}]}}\n\n" +
+            "event: token\ndata: {\"message\":{\"role\":\"assistant\",\"content\":\"\",\"toolCalls\":[{\"function\":{\"partialJson\":\"\\\"서울\\\"}\"}}]}}\n\n" +
+            "event: result\ndata: {\"message\":{\"role\":\"assistant\",\"content\":\"\"},\"finishReason\":\"tool_calls\"}\n\n"));
+
+        ChatResponse rebuilt = await session.Chat(ClovaModels.Hcx005).GetStreamingResponseAsync("weather", new ChatOptions { Tools = [Weather] }).ToChatResponseAsync();
+
+        FunctionCallContent call = Assert.Single(rebuilt.Messages[0].Contents.OfType<FunctionCallContent>());
+        Assert.Equal("call_abc", call.CallId);
+        Assert.Equal("서울", call.Arguments!["city"]?.ToString());
+    }
+
+    [Theory]
+    [InlineData("\"not json at all\"")]
+    [InlineData("[1,2]")]
+    public async Task Malformed_arguments_set_the_calls_Exception_instead_of_failing_the_reply(string arguments)
+    {
+        await using var session = await EmulatorSession.StartAsync();
+        session.Emulator.Enqueue(EmulatorScript.Raw(200,
+            $$$"""{"status":{"code":"20000"},"result":{"message":{"role":"assistant","content":"","toolCalls":[{"id":"call_1","type":"function","function":{"name":"get_weather","arguments":{{{arguments}}}}}]},"finishReason":"tool_calls"}}"""));
+
+        ChatResponse response = await session.Chat(ClovaModels.Hcx005).GetResponseAsync("weather", new ChatOptions { Tools = [Weather] });
+
+        FunctionCallContent call = Assert.Single(response.Messages[0].Contents.OfType<FunctionCallContent>());
+        Assert.Equal("call_1", call.CallId);
+        Assert.NotNull(call.Exception);
+    }
+
+    [Fact]
+    public async Task Arguments_sent_as_a_JSON_string_by_a_lenient_server_are_still_parsed()
+    {
+        await using var session = await EmulatorSession.StartAsync();
+        session.Emulator.Enqueue(EmulatorScript.Raw(200,
+            """{"status":{"code":"20000"},"result":{"message":{"role":"assistant","content":"","toolCalls":[{"id":"call_s","type":"function","function":{"name":"get_weather","arguments":"{\"city\":\"Ulsan\"}"}}]},"finishReason":"tool_calls"}}"""));
+
+        ChatResponse response = await session.Chat(ClovaModels.Hcx005).GetResponseAsync("weather", new ChatOptions { Tools = [Weather] });
+
+        Assert.Equal("Ulsan", response.Messages[0].Contents.OfType<FunctionCallContent>().Single().Arguments!["city"]?.ToString());
+    }
+
+    [Fact]
+    public async Task Tools_on_HCX_007_turn_thinking_off_and_default_maxCompletionTokens_to_1024()
+    {
+        await using var session = await EmulatorSession.StartAsync();
+
+        ChatResponse response = await session.Chat(ClovaModels.Hcx007).GetResponseAsync("weather in Seoul", new ChatOptions { Tools = [Weather] });
+
+        JsonNode sent = JsonNode.Parse(session.Emulator.LastRequest!.Body)!;
+        Assert.Equal("none", (string)sent["thinking"]!["effort"]!);
+        Assert.Equal(1024, (int)sent["maxCompletionTokens"]!);
+        Assert.Single(response.Messages[0].Contents.OfType<FunctionCallContent>());
+    }
+
+    [Fact]
+    public async Task Tools_with_explicit_reasoning_on_HCX_007_are_refused_before_sending_saying_why()
+    {
+        var handler = new RecordingHandler(OkBody);
+        using ClovaClient client = RecordingHandler.Client(handler);
+        var options = new ChatOptions { Tools = [Weather], Reasoning = new() { Effort = ReasoningEffort.High } };
+
+        var error = await Assert.ThrowsAsync<ArgumentException>(() => client.GetChatClient(ClovaModels.Hcx007).GetResponseAsync("q", options));
+
+        Assert.Contains("calls functions only with thinking off", error.Message, StringComparison.Ordinal);
+        Assert.Empty(handler.Requests);
+    }
+
+    [Fact]
+    public async Task An_output_limit_below_1024_with_tools_is_refused_naming_the_minimum()
+    {
+        var handler = new RecordingHandler(OkBody);
+        using ClovaClient client = RecordingHandler.Client(handler);
+
+        var error = await Assert.ThrowsAsync<ArgumentException>(() => client.GetChatClient(ClovaModels.Hcx005).GetResponseAsync("q", new ChatOptions { Tools = [Weather], MaxOutputTokens = 500 }));
+
+        Assert.Contains("at least 1024", error.Message, StringComparison.Ordinal);
+        Assert.Empty(handler.Requests);
+    }
+
+    [Fact]
+    public async Task Tools_are_refused_for_models_without_function_calling()
+    {
+        var handler = new RecordingHandler(OkBody);
+        using ClovaClient client = RecordingHandler.Client(handler);
+
+        var error = await Assert.ThrowsAsync<ArgumentException>(() => client.GetChatClient(ClovaModels.Hcx003).GetResponseAsync("q", new ChatOptions { Tools = [Weather] }));
+
+        Assert.Contains("HCX-003 does not support function calling", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Tool_schemas_lose_dollar_schema_and_additionalProperties_but_keep_a_property_of_that_name()
+    {
+        var handler = new RecordingHandler(OkBody);
+        using ClovaClient client = RecordingHandler.Client(handler);
+        AIFunctionDeclaration declaration = AIFunctionFactory.CreateDeclaration(
+            "configure",
+            "Configures things",
+            JsonDocument.Parse("""
+                {"$schema":"https://json-schema.org/draft/2020-12/schema","type":"object","additionalProperties":false,
+                 "properties":{"additionalProperties":{"type":"object","additionalProperties":false,"properties":{"x":{"type":"integer"}}},
+                               "tags":{"type":"array","items":{"type":"object","additionalProperties":false}}},
+                 "required":["additionalProperties"]}
+                """).RootElement);
+
+        await client.GetChatClient(ClovaModels.Hcx005).GetResponseAsync("q", new ChatOptions { Tools = [declaration] });
+
+        JsonNode tool = JsonNode.Parse(handler.LastBody)!["tools"]![0]!;
+        Assert.Equal(
+            """{"type":"function","function":{"name":"configure","description":"Configures things","parameters":{"type":"object","properties":{"additionalProperties":{"type":"object","properties":{"x":{"type":"integer"}}},"tags":{"type":"array","items":{"type":"object"}}},"required":["additionalProperties"]}}}""",
+            tool.ToJsonString());
+    }
+
+    [Fact]
+    public async Task A_function_from_AIFunctionFactory_is_sent_with_its_name_description_and_parameter_schema()
+    {
+        var handler = new RecordingHandler(OkBody);
+        using ClovaClient client = RecordingHandler.Client(handler);
+
+        await client.GetChatClient(ClovaModels.Hcx005).GetResponseAsync("q", new ChatOptions { Tools = [Weather] });
+
+        JsonNode function = JsonNode.Parse(handler.LastBody)!["tools"]![0]!["function"]!;
+        Assert.Equal("get_weather", (string)function["name"]!);
+        Assert.Equal("Gets the current weather for a city", (string)function["description"]!);
+        Assert.Equal("string", (string)function["parameters"]!["properties"]!["city"]!["type"]!);
+        Assert.Equal("The city", (string)function["parameters"]!["properties"]!["city"]!["description"]!);
+        Assert.DoesNotContain("$schema", handler.LastBody, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("auto", "\"auto\"")]
+    [InlineData("none", "\"none\"")]
+    [InlineData("specific", """{"type":"function","function":{"name":"get_time"}}""")]
+    [InlineData("any-single", """{"type":"function","function":{"name":"get_weather"}}""")]
+    public async Task ToolMode_maps_to_CLOVAs_toolChoice(string mode, string expected)
+    {
+        var handler = new RecordingHandler(OkBody);
+        using ClovaClient client = RecordingHandler.Client(handler);
+        (ChatToolMode toolMode, IList<AITool> tools) = mode switch
+        {
+            "auto" => (ChatToolMode.Auto, [Weather, Time]),
+            "none" => (ChatToolMode.None, [Weather, Time]),
+            "specific" => (ChatToolMode.RequireSpecific("get_time"), [Weather, Time]),
+            _ => ((ChatToolMode, IList<AITool>))(ChatToolMode.RequireAny, [Weather]),
+        };
+
+        await client.GetChatClient(ClovaModels.Hcx005).GetResponseAsync("q", new ChatOptions { Tools = tools, ToolMode = toolMode });
+
+        Assert.Equal(expected, JsonNode.Parse(handler.LastBody)!["toolChoice"]!.ToJsonString());
+    }
+
+    [Fact]
+    public async Task RequireAny_with_several_tools_is_refused_because_CLOVA_has_no_any_tool_choice()
+    {
+        var handler = new RecordingHandler(OkBody);
+        using ClovaClient client = RecordingHandler.Client(handler);
+
+        var error = await Assert.ThrowsAsync<ArgumentException>(() =>
+            client.GetChatClient(ClovaModels.Hcx005).GetResponseAsync("q", new ChatOptions { Tools = [Weather, Time], ToolMode = ChatToolMode.RequireAny }));
+
+        Assert.Contains("RequireAny has no CLOVA equivalent", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_forced_function_is_called_even_when_the_question_does_not_mention_it()
+    {
+        await using var session = await EmulatorSession.StartAsync();
+
+        ChatResponse response = await session.Chat(ClovaModels.Hcx005).GetResponseAsync("zone=Asia/Seoul", new ChatOptions { Tools = [Weather, Time], ToolMode = ChatToolMode.RequireSpecific("get_time") });
+
+        FunctionCallContent call = response.Messages[0].Contents.OfType<FunctionCallContent>().Single();
+        Assert.Equal("get_time", call.Name);
+        Assert.Equal("Asia/Seoul", call.Arguments!["zone"]?.ToString());
+    }
+
+    [Fact]
+    public async Task Several_results_in_one_tool_message_become_one_CLOVA_tool_message_each_with_non_strings_as_JSON()
+    {
+        var handler = new RecordingHandler(OkBody);
+        using ClovaClient client = RecordingHandler.Client(handler);
+        ChatMessage[] history =
+        [
+            new(ChatRole.User, "q"),
+            new(ChatRole.Assistant, [new FunctionCallContent("call_1", "get_weather", new Dictionary<string, object?> { ["city"] = "서울" }), new FunctionCallContent("call_2", "get_time", new Dictionary<string, object?> { ["zone"] = "KST", ["n"] = 2 })]),
+            new(ChatRole.Tool, [new FunctionResultContent("call_1", "맑음"), new FunctionResultContent("call_2", new Dictionary<string, object?> { ["hour"] = 12 })]),
+        ];
+
+        await client.GetChatClient(ClovaModels.Hcx005).GetResponseAsync(history, new ChatOptions { Tools = [Weather, Time] });
+
+        Assert.Equal(
+            """[{"role":"user","content":"q"},{"role":"assistant","content":"","toolCalls":[{"id":"call_1","type":"function","function":{"name":"get_weather","arguments":{"city":"서울"}}},{"id":"call_2","type":"function","function":{"name":"get_time","arguments":{"zone":"KST","n":2}}}]},{"role":"tool","content":"맑음","toolCallId":"call_1"},{"role":"tool","content":"{\"hour\":12}","toolCallId":"call_2"}]""",
+            JsonNode.Parse(handler.LastBody)!["messages"]!.ToJsonString(new JsonSerializerOptions { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping }));
+    }
+
+    [Fact]
+    public async Task A_function_call_in_a_user_message_is_refused_naming_the_message()
+    {
+        var handler = new RecordingHandler(OkBody);
+        using ClovaClient client = RecordingHandler.Client(handler);
+
+        var error = await Assert.ThrowsAsync<ArgumentException>(() =>
+            client.GetChatClient(ClovaModels.Hcx005).GetResponseAsync([new ChatMessage(ChatRole.User, [new FunctionCallContent("c", "f")])]));
+
+        Assert.Contains("Chat message 0 holds function calls", error.Message, StringComparison.Ordinal);
+    }
+}
