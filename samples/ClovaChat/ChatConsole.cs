@@ -4,13 +4,6 @@ using Microsoft.Extensions.AI;
 /// <summary>Prints one streamed turn: reasoning set apart, then the answer, then usage.</summary>
 internal static class ChatConsole
 {
-    public static void Note(string text)
-    {
-        Console.ForegroundColor = ConsoleColor.DarkCyan;
-        Console.WriteLine(text);
-        Console.ResetColor();
-    }
-
     /// <summary>Streams the reply to <paramref name="question"/>; returns false when the service refused it.</summary>
     public static async Task<bool> AskAsync(IChatClient chat, List<ChatMessage> history, ChatOptions options, string question, CancellationToken cancellationToken)
     {
@@ -49,7 +42,7 @@ internal static class ChatConsole
                         case UsageContent usage:
                             Console.ResetColor();
                             Console.WriteLine();
-                            Note($"[usage] input {usage.Details.InputTokenCount}, output {usage.Details.OutputTokenCount} (reasoning {usage.Details.ReasoningTokenCount ?? 0}), total {usage.Details.TotalTokenCount}");
+                            SampleConnection.Note($"[usage] input {usage.Details.InputTokenCount}, output {usage.Details.OutputTokenCount} (reasoning {usage.Details.ReasoningTokenCount ?? 0}), total {usage.Details.TotalTokenCount}");
                             break;
                     }
                 }
@@ -65,7 +58,7 @@ internal static class ChatConsole
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
             Console.ResetColor();
-            Note("\n(cancelled)");
+            SampleConnection.Note("\n(cancelled)");
         }
 
         Console.ResetColor();

@@ -4,72 +4,42 @@
 // With CLOVA_API_KEY set it talks to CLOVA Studio (model from CLOVA_MODEL, default HCX-007; endpoint from
 // CLOVA_ENDPOINT, default the public one). Without it, it starts the embedded emulator and says so.
 using Clova;
-using Clova.Emulator;
 using Microsoft.Extensions.AI;
 
-Console.OutputEncoding = System.Text.Encoding.UTF8;
-string? apiKey = Environment.GetEnvironmentVariable("CLOVA_API_KEY");
 string model = Environment.GetEnvironmentVariable("CLOVA_MODEL") is { Length: > 0 } m ? m : ClovaModels.Hcx007;
-ClovaEmulator? emulator = null;
-ClovaClientOptions options;
-if (string.IsNullOrWhiteSpace(apiKey))
+await using SampleConnection connection = await SampleConnection.OpenAsync();
+IChatClient chat = connection.Client.GetChatClient(model);
+var history = new List<ChatMessage>();
+var chatOptions = new ChatOptions { Instructions = "You are a helpful assistant. Answer in the user's language." };
+SampleConnection.Note($"Model {model}. Reasoning is shown in grey, then the answer.");
+
+if (args.Length > 0)
 {
-    emulator = await ClovaEmulator.StartAsync();
-    options = new ClovaClientOptions { Endpoint = emulator.BaseUri, ApiKey = "nv-emulator" };
-    ChatConsole.Note($"CLOVA_API_KEY is not set: using the embedded CLOVA emulator at {emulator.BaseUri} (answers are canned).");
-}
-else
-{
-    options = new ClovaClientOptions { ApiKey = apiKey };
-    if (Environment.GetEnvironmentVariable("CLOVA_ENDPOINT") is { Length: > 0 } endpoint)
-    {
-        options.Endpoint = new Uri(endpoint);
-    }
+    return await ChatConsole.AskAsync(chat, history, chatOptions, string.Join(' ', args), CancellationToken.None) ? 0 : 1;
 }
 
-try
+while (true)
 {
-    using var clova = new ClovaClient(options);
-    IChatClient chat = clova.GetChatClient(model);
-    var history = new List<ChatMessage>();
-    var chatOptions = new ChatOptions { Instructions = "You are a helpful assistant. Answer in the user's language." };
-    ChatConsole.Note($"Model {model}. Reasoning is shown in grey, then the answer.");
-
-    if (args.Length > 0)
+    Console.Write("\n> ");
+    string? line = Console.ReadLine();
+    if (string.IsNullOrWhiteSpace(line) || line.Trim() == "exit")
     {
-        return await ChatConsole.AskAsync(chat, history, chatOptions, string.Join(' ', args), CancellationToken.None) ? 0 : 1;
+        return 0;
     }
 
-    while (true)
+    using var cancel = new CancellationTokenSource();
+    ConsoleCancelEventHandler onCancel = (_, e) =>
     {
-        Console.Write("\n> ");
-        string? line = Console.ReadLine();
-        if (string.IsNullOrWhiteSpace(line) || line.Trim() == "exit")
-        {
-            return 0;
-        }
-
-        using var cancel = new CancellationTokenSource();
-        ConsoleCancelEventHandler onCancel = (_, e) =>
-        {
-            e.Cancel = true;
-            cancel.Cancel();
-        };
-        Console.CancelKeyPress += onCancel;
-        try
-        {
-            await ChatConsole.AskAsync(chat, history, chatOptions, line, cancel.Token);
-        }
-        finally
-        {
-            Console.CancelKeyPress -= onCancel;
-        }
+        e.Cancel = true;
+        cancel.Cancel();
+    };
+    Console.CancelKeyPress += onCancel;
+    try
+    {
+        await ChatConsole.AskAsync(chat, history, chatOptions, line, cancel.Token);
     }
-}
-finally
-{
-    if (emulator is not null)
+    finally
     {
-        await emulator.DisposeAsync();
+        Console.CancelKeyPress -= onCancel;
     }
 }

@@ -285,12 +285,14 @@ public sealed class FunctionCallingTests
             new(ChatRole.User, "q"),
             new(ChatRole.Assistant, [new FunctionCallContent("call_1", "get_weather", new Dictionary<string, object?> { ["city"] = "서울" }), new FunctionCallContent("call_2", "get_time", new Dictionary<string, object?> { ["zone"] = "KST", ["n"] = 2 })]),
             new(ChatRole.Tool, [new FunctionResultContent("call_1", "맑음"), new FunctionResultContent("call_2", new Dictionary<string, object?> { ["hour"] = 12 })]),
+            new(ChatRole.Assistant, [new FunctionCallContent("call_3", "get_weather", new Dictionary<string, object?> { ["city"] = "부산" })]),
+            new(ChatRole.Tool, [new FunctionResultContent("call_3", JsonDocument.Parse("{\n  \"sky\": \"흐림\"\n}").RootElement)]),
         ];
 
         await client.GetChatClient(ClovaModels.Hcx005).GetResponseAsync(history, new ChatOptions { Tools = [Weather, Time] });
 
         Assert.Equal(
-            """[{"role":"user","content":"q"},{"role":"assistant","content":"","toolCalls":[{"id":"call_1","type":"function","function":{"name":"get_weather","arguments":{"city":"서울"}}},{"id":"call_2","type":"function","function":{"name":"get_time","arguments":{"zone":"KST","n":2}}}]},{"role":"tool","content":"맑음","toolCallId":"call_1"},{"role":"tool","content":"{\"hour\":12}","toolCallId":"call_2"}]""",
+            """[{"role":"user","content":"q"},{"role":"assistant","content":"","toolCalls":[{"id":"call_1","type":"function","function":{"name":"get_weather","arguments":{"city":"서울"}}},{"id":"call_2","type":"function","function":{"name":"get_time","arguments":{"zone":"KST","n":2}}}]},{"role":"tool","content":"맑음","toolCallId":"call_1"},{"role":"tool","content":"{\"hour\":12}","toolCallId":"call_2"},{"role":"assistant","content":"","toolCalls":[{"id":"call_3","type":"function","function":{"name":"get_weather","arguments":{"city":"부산"}}}]},{"role":"tool","content":"{\"sky\":\"흐림\"}","toolCallId":"call_3"}]""",
             JsonNode.Parse(handler.LastBody)!["messages"]!.ToJsonString(new JsonSerializerOptions { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping }));
     }
 

@@ -164,7 +164,8 @@ internal static class ChatRequestMapper
     {
         null => result.Exception is { } e ? $"Error: {e.Message}" : "",
         string s => s,
-        JsonElement e => e.ValueKind == JsonValueKind.String ? e.GetString()! : e.GetRawText(),
+        // Re-written, not GetRawText(): AIFunction results arrive as elements serialized with indentation.
+        JsonElement e => e.ValueKind == JsonValueKind.String ? e.GetString()! : JsonSerializer.Serialize(e, ClovaJson.Context.JsonElement),
         object value => JsonSerializer.Serialize(value, ClovaJson.CallerValues.GetTypeInfo(value.GetType())),
     };
 

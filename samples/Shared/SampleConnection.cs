@@ -1,0 +1,55 @@
+using Clova;
+using Clova.Emulator;
+
+/// <summary>
+/// What every sample does first: talk to CLOVA Studio when CLOVA_API_KEY is set (endpoint from CLOVA_ENDPOINT),
+/// otherwise start the embedded emulator and say so.
+/// </summary>
+internal sealed class SampleConnection : IAsyncDisposable
+{
+    private readonly ClovaEmulator? _emulator;
+
+    private SampleConnection(ClovaClient client, ClovaEmulator? emulator)
+    {
+        Client = client;
+        _emulator = emulator;
+    }
+
+    public ClovaClient Client { get; }
+
+    public static async Task<SampleConnection> OpenAsync()
+    {
+        Console.OutputEncoding = System.Text.Encoding.UTF8;
+        string? apiKey = Environment.GetEnvironmentVariable("CLOVA_API_KEY");
+        if (string.IsNullOrWhiteSpace(apiKey))
+        {
+            ClovaEmulator emulator = await ClovaEmulator.StartAsync();
+            Note($"CLOVA_API_KEY is not set: using the embedded CLOVA emulator at {emulator.BaseUri} (answers are canned).");
+            return new SampleConnection(new ClovaClient(new ClovaClientOptions { Endpoint = emulator.BaseUri, ApiKey = "nv-emulator" }), emulator);
+        }
+
+        var options = new ClovaClientOptions { ApiKey = apiKey };
+        if (Environment.GetEnvironmentVariable("CLOVA_ENDPOINT") is { Length: > 0 } endpoint)
+        {
+            options.Endpoint = new Uri(endpoint);
+        }
+
+        return new SampleConnection(new ClovaClient(options), null);
+    }
+
+    public static void Note(string text)
+    {
+        Console.ForegroundColor = ConsoleColor.DarkCyan;
+        Console.WriteLine(text);
+        Console.ResetColor();
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        Client.Dispose();
+        if (_emulator is not null)
+        {
+            await _emulator.DisposeAsync();
+        }
+    }
+}
