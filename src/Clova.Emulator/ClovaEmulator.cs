@@ -93,12 +93,31 @@ public sealed class ClovaEmulator : IAsyncDisposable
 
     private void Map(WebApplication app)
     {
-        RequestDelegate chatV3 = context => HandleAsync(context, async (body, script) =>
-            await ChatV3Endpoint.HandleAsync(context, (string)context.GetRouteValue("model")!, body, this, script));
-        app.MapPost("/v3/chat-completions/{model}", chatV3);
-        app.MapPost("/{app}/v3/chat-completions/{model}", chatV3);
+        RequestDelegate chatV3 = context => HandleAsync(context, (body, script) =>
+            ChatV3Endpoint.HandleAsync(context, EmulatorModel.Get(Route(context, "model")), body, this, script));
+        RequestDelegate taskV3 = context => HandleAsync(context, (body, script) =>
+            ChatV3Endpoint.HandleAsync(context, FindTask(Route(context, "taskId")), body, this, script));
+        RequestDelegate chatV1 = context => HandleAsync(context, (body, script) =>
+            ChatV1Endpoint.HandleAsync(context, EmulatorModel.Get(Route(context, "model")), body, this, script));
+        RequestDelegate taskV1 = context => HandleAsync(context, (body, script) =>
+            ChatV1Endpoint.HandleAsync(context, FindTask(Route(context, "taskId")), body, this, script));
+        RequestDelegate completions = context => HandleAsync(context, (body, _) =>
+            CompletionsEndpoint.HandleAsync(context, Route(context, "model"), body, this));
+        foreach (string prefix in new[] { "", "/{app}" })
+        {
+            app.MapPost(prefix + "/v3/chat-completions/{model}", chatV3);
+            app.MapPost(prefix + "/v3/tasks/{taskId}/chat-completions", taskV3);
+            app.MapPost(prefix + "/v1/chat-completions/{model}", chatV1);
+            app.MapPost(prefix + "/v1/tasks/{taskId}/chat-completions", taskV1);
+            app.MapPost(prefix + "/v1/completions/{model}", completions);
+        }
         app.MapFallback(context => WriteErrorAsync(context, new ClovaApiError("40400", "Not found")));
     }
+
+    private static string Route(HttpContext context, string name) => (string)context.GetRouteValue(name)!;
+
+    private EmulatorModel FindTask(string taskId) =>
+        Options.TaskIds.Contains(taskId) ? EmulatorModel.Task(taskId) : throw new ClovaApiError("40400", $"Not found: no tuned task '{taskId}'");
 
     /// <summary>Records the request, applies a raw script or checks credentials, and maps errors to envelopes.</summary>
     private async Task HandleAsync(HttpContext context, Func<string, EmulatorScript?, Task> handler)

@@ -21,6 +21,15 @@ public sealed class ClovaEmulatorOptions
     /// <summary>Gets or sets whether a <c>signal</c> event with <c>{"data":"[DONE]"}</c> follows the <c>result</c> event.</summary>
     public bool SendDoneSignal { get; set; }
 
+    /// <summary>
+    /// Gets or sets whether v1 and LK <c>stopReason</c> values are upper case (<c>LENGTH</c>, as in the docs'
+    /// samples) rather than the documented lower case. Clients must compare case-insensitively either way.
+    /// </summary>
+    public bool UpperCaseStopReason { get; set; } = true;
+
+    /// <summary>Gets or sets the tuned task ids that exist; any other task id is 404/40400.</summary>
+    public ISet<string> TaskIds { get; set; } = new HashSet<string>(StringComparer.Ordinal) { "tuned-hcx003-demo" };
+
     /// <summary>Gets or sets whether SSE fields are written without the space after the colon (both forms occur).</summary>
     public bool CompactSseFields { get; set; }
 }

@@ -39,16 +39,58 @@ public sealed class ClovaClient : IDisposable
     public Uri Endpoint => _transport.Endpoint;
 
     /// <summary>
-    /// Returns an <see cref="IChatClient"/> for a v3 chat model (HCX-007, HCX-005, HCX-DASH-002…).
+    /// Returns an <see cref="IChatClient"/> for a chat model. The API follows the model: v1 for HCX-003 and
+    /// HCX-DASH-001, v3 for the rest (HCX-007, HCX-005, HCX-DASH-002, and models this library does not know yet).
     /// <see cref="ChatOptions.ModelId"/> overrides the model per request.
     /// </summary>
     /// <param name="modelId">The default model, for example <see cref="ClovaModels.Hcx007"/>.</param>
     /// <returns>A chat client sharing this client's transport; disposing it does not affect this client.</returns>
-    public IChatClient GetChatClient(string modelId)
+    public IChatClient GetChatClient(string modelId) => GetChatClient(modelId, ClovaApiVersion.Auto);
+
+    /// <summary>
+    /// Returns an <see cref="IChatClient"/> for a chat model over a chosen API: for example HCX-003 over v3 (which
+    /// serves it for plain chat), or a model newer than this library that only v1 serves.
+    /// </summary>
+    /// <param name="modelId">The default model.</param>
+    /// <param name="apiVersion">The API to use for every request of this client; <see cref="ClovaApiVersion.Auto"/> follows the model.</param>
+    /// <returns>A chat client sharing this client's transport.</returns>
+    public IChatClient GetChatClient(string modelId, ClovaApiVersion apiVersion)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(modelId);
-        return new ClovaChatClient(this, _transport, modelId);
+        return new ClovaChatClient(this, _transport, new ChatTarget(modelId, false, CheckVersion(apiVersion)));
     }
+
+    /// <summary>
+    /// Returns an <see cref="IChatClient"/> for a tuned task (<c>/v1/tasks/{taskId}/chat-completions</c> or
+    /// <c>/v3/tasks/{taskId}/chat-completions</c>). Tasks trained on HCX-003 before v3 are usually served by v1.
+    /// Tuned tasks take plain text chat only: no images, reasoning, tools or structured outputs.
+    /// <see cref="ChatOptions.ModelId"/>, when set, names another task id.
+    /// </summary>
+    /// <param name="taskId">The training id from CLOVA Studio.</param>
+    /// <param name="apiVersion"><see cref="ClovaApiVersion.V1"/> or <see cref="ClovaApiVersion.V3"/>: a task id says nothing about its API, so there is no Auto.</param>
+    /// <returns>A chat client sharing this client's transport.</returns>
+    public IChatClient GetTaskChatClient(string taskId, ClovaApiVersion apiVersion)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(taskId);
+        if (apiVersion is not (ClovaApiVersion.V1 or ClovaApiVersion.V3))
+        {
+            throw new ArgumentOutOfRangeException(nameof(apiVersion), apiVersion, "A tuned task needs an explicit API: ClovaApiVersion.V1 or ClovaApiVersion.V3.");
+        }
+
+        return new ClovaChatClient(this, _transport, new ChatTarget(taskId, true, apiVersion));
+    }
+
+    /// <summary>Returns a client for a legacy LK completion model (<c>/v1/completions/{model}</c>).</summary>
+    /// <param name="modelId">The model, such as <c>LK-D2</c> or <c>LK-B</c>.</param>
+    /// <returns>A completion client sharing this client's transport.</returns>
+    public ClovaCompletionClient GetCompletionClient(string modelId)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(modelId);
+        return new ClovaCompletionClient(_transport, modelId);
+    }
+
+    private static ClovaApiVersion CheckVersion(ClovaApiVersion version) =>
+        Enum.IsDefined(version) ? version : throw new ArgumentOutOfRangeException(nameof(version), version, "Use ClovaApiVersion.Auto, V1 or V3.");
 
     /// <summary>Releases the HTTP client if this instance created it; a caller-supplied one is left alone.</summary>
     public void Dispose() => _transport.Dispose();

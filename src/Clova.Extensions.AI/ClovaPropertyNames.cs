@@ -11,4 +11,10 @@ public static class ClovaPropertyNames
 
     /// <summary>The seed the service used (a <see cref="long"/>); pass it back as <c>ChatOptions.Seed</c> to repeat a reply.</summary>
     public const string Seed = "seed";
+
+    /// <summary>
+    /// v1 only: the <c>stopReason</c> exactly as sent (<c>length</c>, <c>end_token</c>, <c>stop_before</c>, any
+    /// case), since <c>FinishReason</c> folds <c>end_token</c> and <c>stop_before</c> into <c>Stop</c>.
+    /// </summary>
+    public const string StopReason = "stopReason";
 }

@@ -189,9 +189,53 @@ public sealed class EmulatorProtocolTests : IAsyncLifetime
         Assert.Contains("40400", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
     }
 
-    private async Task<(HttpStatusCode, JsonElement)> PostAsync(string model, string body)
+    [Theory]
+    [InlineData("v1/chat-completions/HCX-003", """{"messages":[{"role":"user","content":"q"}],"stop":["x"]}""", "40002")]
+    [InlineData("v1/chat-completions/HCX-003", """{"messages":[{"role":"user","content":"q"}],"repetitionPenalty":1.1}""", "40002")]
+    [InlineData("v1/chat-completions/HCX-003", """{"messages":[{"role":"user","content":"q"}],"repeatPenalty":11}""", "40001")]
+    [InlineData("v1/chat-completions/HCX-003", """{"messages":[{"role":"user","content":[{"type":"text","text":"q"}]}]}""", "40001")]
+    [InlineData("v1/chat-completions/HCX-007", """{"messages":[{"role":"user","content":"q"}]}""", "40084")]
+    [InlineData("v1/completions/LK-D2", """{"text":""}""", "40004")]
+    [InlineData("v1/completions/LK-D2", """{"text":"q","prompt":"x"}""", "40002")]
+    [InlineData("v1/completions/HCX-003", """{"text":"q"}""", "40084")]
+    [InlineData("v3/tasks/unknown/chat-completions", """{"messages":[{"role":"user","content":"q"}]}""", "40400")]
+    [InlineData("v3/tasks/tuned-hcx003-demo/chat-completions", """{"messages":[{"role":"user","content":"q"}],"thinking":{"effort":"low"}}""", "40002")]
+    public async Task Legacy_routes_enforce_their_own_field_names_and_models(string path, string request, string code)
     {
-        using var request = new HttpRequestMessage(HttpMethod.Post, new Uri(_emulator.BaseUri, $"v3/chat-completions/{model}"))
+        (HttpStatusCode status, JsonElement body) = await PostPathAsync(path, request);
+
+        Assert.Equal(code, body.GetProperty("status").GetProperty("code").GetString());
+        Assert.Equal((HttpStatusCode)int.Parse(code[..3]), status);
+    }
+
+    [Fact]
+    public async Task A_v1_stream_carries_index_running_lengths_and_a_null_stopReason_on_every_token()
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Post, new Uri(_emulator.BaseUri, "v1/chat-completions/HCX-003"))
+        {
+            Content = new StringContent("""{"messages":[{"role":"user","content":"a b"}]}""", Encoding.UTF8, "application/json"),
+        };
+        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", EmulatorSession.Key);
+        request.Headers.Accept.ParseAdd("text/event-stream");
+
+        using HttpResponseMessage response = await _http.SendAsync(request);
+        string[] blocks = (await response.Content.ReadAsStringAsync()).Split("\n\n", StringSplitOptions.RemoveEmptyEntries);
+
+        JsonElement first = JsonDocument.Parse(blocks[0].Split('\n')[2]["data: ".Length..]).RootElement;
+        JsonElement second = JsonDocument.Parse(blocks[1].Split('\n')[2]["data: ".Length..]).RootElement;
+        JsonElement result = JsonDocument.Parse(blocks[^1].Split('\n')[2]["data: ".Length..]).RootElement;
+        Assert.Equal((0, 1), (first.GetProperty("index").GetInt32(), first.GetProperty("outputLength").GetInt32()));
+        Assert.Equal((1, 2), (second.GetProperty("index").GetInt32(), second.GetProperty("outputLength").GetInt32()));
+        Assert.Equal(JsonValueKind.Null, first.GetProperty("stopReason").ValueKind);
+        Assert.Equal("END_TOKEN", result.GetProperty("stopReason").GetString());
+        Assert.Equal(blocks.Length - 1, result.GetProperty("outputLength").GetInt32());
+    }
+
+    private Task<(HttpStatusCode, JsonElement)> PostAsync(string model, string body) => PostPathAsync($"v3/chat-completions/{model}", body);
+
+    private async Task<(HttpStatusCode, JsonElement)> PostPathAsync(string path, string body)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Post, new Uri(_emulator.BaseUri, path))
         {
             Content = new StringContent(body, Encoding.UTF8, "application/json"),
         };

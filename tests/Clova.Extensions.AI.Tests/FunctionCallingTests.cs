@@ -185,9 +185,12 @@ public sealed class FunctionCallingTests
         var handler = new RecordingHandler(OkBody);
         using ClovaClient client = RecordingHandler.Client(handler);
 
-        var error = await Assert.ThrowsAsync<ArgumentException>(() => client.GetChatClient(ClovaModels.Hcx003).GetResponseAsync("q", new ChatOptions { Tools = [Weather] }));
+        var overV3 = await Assert.ThrowsAsync<ArgumentException>(() => client.GetChatClient(ClovaModels.Hcx003, ClovaApiVersion.V3).GetResponseAsync("q", new ChatOptions { Tools = [Weather] }));
+        var overV1 = await Assert.ThrowsAsync<ArgumentException>(() => client.GetChatClient(ClovaModels.Hcx003).GetResponseAsync("q", new ChatOptions { Tools = [Weather] }));
 
-        Assert.Contains("HCX-003 does not support function calling", error.Message, StringComparison.Ordinal);
+        Assert.Contains("HCX-003 does not support function calling", overV3.Message, StringComparison.Ordinal);
+        Assert.Contains("v1 chat API (HCX-003) has no function calling", overV1.Message, StringComparison.Ordinal);
+        Assert.Empty(handler.Requests);
     }
 
     [Fact]

@@ -57,7 +57,8 @@ public sealed class ServiceErrorTests
     {
         await using var session = await EmulatorSession.StartAsync();
 
-        var error = await Assert.ThrowsAsync<ClovaException>(() => session.Chat(model).GetResponseAsync("hi"));
+        // Pinned to v3: by default the legacy models go to v1, where they are served.
+        var error = await Assert.ThrowsAsync<ClovaException>(() => session.Client.GetChatClient(model, ClovaApiVersion.V3).GetResponseAsync("hi"));
 
         Assert.Equal(code, error.ErrorCode);
         Assert.Equal(status, error.StatusCode);

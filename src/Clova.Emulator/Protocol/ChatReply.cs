@@ -41,6 +41,9 @@ public sealed record ChatReply
     /// <summary>Gets the seed used.</summary>
     public long Seed { get; init; }
 
+    /// <summary>Gets whether a stop string cut the answer (v1 reports that as <c>stop_before</c>).</summary>
+    public bool StoppedAtStop { get; init; }
+
     /// <summary>Gets the tool calls made instead of an answer.</summary>
     public IReadOnlyList<EmulatorToolCall> ToolCalls { get; init; } = [];
 
@@ -72,6 +75,7 @@ public sealed record ChatReply
 
         int budget = request.MaxOutput ?? (request.Effort is { } e ? DefaultBudgetByEffort[e] : request.Model.MaxOutput);
         string finish = call is null ? "stop" : "tool_calls";
+        bool stopped = false;
         int thinkingTokens = EmulatorTokenizer.Count(thinking);
         if (thinkingTokens >= budget && thinking.Length > 0)
         {
@@ -83,7 +87,9 @@ public sealed record ChatReply
         }
         else
         {
+            string full = content;
             content = CutAtStop(content, request.Stop);
+            stopped = content.Length < full.Length;
             int room = budget - thinkingTokens;
             if (EmulatorTokenizer.Count(content) > room)
             {
@@ -103,6 +109,7 @@ public sealed record ChatReply
             ContentTokens = EmulatorTokenizer.Count(content) + callTokens,
             Seed = request.Seed != 0 ? request.Seed : DeriveSeed(request.Turns),
             ToolCalls = call is null ? [] : [call],
+            StoppedAtStop = stopped && finish == "stop",
         };
     }
 

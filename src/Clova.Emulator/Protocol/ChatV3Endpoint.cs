@@ -8,17 +8,16 @@ public static class ChatV3Endpoint
 {
     /// <summary>Answers one request.</summary>
     /// <param name="context">The HTTP context.</param>
-    /// <param name="modelName">The model from the path.</param>
+    /// <param name="model">The model (or tuned task) from the path.</param>
     /// <param name="body">The request body.</param>
     /// <param name="emulator">The emulator (options and scripts).</param>
     /// <param name="script">The script for this request, or null.</param>
     /// <returns>A task for the response.</returns>
-    public static async Task HandleAsync(HttpContext context, string modelName, string body, ClovaEmulator emulator, EmulatorScript? script)
+    public static async Task HandleAsync(HttpContext context, EmulatorModel model, string body, ClovaEmulator emulator, EmulatorScript? script)
     {
-        EmulatorModel model = EmulatorModel.Find(modelName) ?? throw new ClovaApiError("40080", $"Model not found: {modelName}");
         if (!model.OnV3)
         {
-            throw new ClovaApiError("40084", $"Unsupported API for model: {modelName} is not served by v3 chat completions");
+            throw new ClovaApiError("40084", $"Unsupported API for model: {model.Name} is not served by v3 chat completions");
         }
 
         ChatV3Request request = ChatV3Validator.Parse(body, model);
@@ -86,75 +85,24 @@ public static class ChatV3Endpoint
         return result;
     }
 
-    private static async Task StreamAsync(HttpContext context, ChatReply reply, ChatV3Request request, long created, ClovaEmulatorOptions options, EmulatorScript? script)
+    private static Task StreamAsync(HttpContext context, ChatReply reply, ChatV3Request request, long created, ClovaEmulatorOptions options, EmulatorScript? script)
     {
-        CancellationToken aborted = context.RequestAborted;
-        var writer = new SseEventWriter(context.Response, options.CompactSseFields);
         List<JsonObject> deltas = Deltas(reply);
-        for (int sent = 0; sent < deltas.Count; sent++)
+        var tokens = new List<JsonObject>(deltas.Count);
+        for (int i = 0; i < deltas.Count; i++)
         {
-            if (script?.ErrorEventAfterTokens == sent)
+            bool last = i == deltas.Count - 1 && options.FinishOnLastToken;
+            tokens.Add(new JsonObject
             {
-                await writer.WriteAsync("error", EmulatorJson.Write(EmulatorJson.Error(script.ErrorCode, script.ErrorMessage, withResult: false)), aborted);
-                return;
-            }
-
-            if (script?.DropConnectionAfterTokens == sent)
-            {
-                await DropAsync(context);
-                return;
-            }
-
-            if (script?.StallAfterTokens == sent)
-            {
-                await Task.Delay(Timeout.Infinite, aborted);
-            }
-
-            if (script?.DelayPerEvent > TimeSpan.Zero)
-            {
-                await Task.Delay(script.DelayPerEvent, aborted);
-            }
-
-            bool last = sent == deltas.Count - 1 && options.FinishOnLastToken;
-            var token = new JsonObject
-            {
-                ["message"] = deltas[sent],
+                ["message"] = deltas[i],
                 ["finishReason"] = last ? reply.FinishReason : null,
                 ["created"] = created,
                 ["seed"] = reply.Seed,
                 ["usage"] = last ? reply.Usage(request.Model.Thinking) : null,
-            };
-            await writer.WriteAsync("token", EmulatorJson.Write(token), aborted);
+            });
         }
 
-        if (script?.ErrorEventAfterTokens is { } errorAt && errorAt >= deltas.Count)
-        {
-            await writer.WriteAsync("error", EmulatorJson.Write(EmulatorJson.Error(script.ErrorCode, script.ErrorMessage, withResult: false)), aborted);
-            return;
-        }
-
-        if (script?.DropConnectionAfterTokens >= deltas.Count)
-        {
-            await DropAsync(context);
-            return;
-        }
-
-        await writer.WriteAsync("result", EmulatorJson.Write(Result(reply, request, created)), aborted);
-        if (options.SendDoneSignal)
-        {
-            await writer.WriteAsync("signal", """{"data":"[DONE]"}""", aborted);
-        }
-    }
-
-    /// <summary>
-    /// Resets the connection mid-stream. The pause first lets the client read what was flushed: a reset can make
-    /// the peer discard bytes it has received but not yet read, which would turn "dropped after N events" into
-    /// "dropped before the headers".
-    /// </summary>
-    private static async Task DropAsync(HttpContext context)
-    {
-        await Task.Delay(TimeSpan.FromMilliseconds(200), context.RequestAborted);
-        context.Abort();
+        return EmulatorStream.WriteAsync(context, tokens, Result(reply, request, created), options, script);
     }
 
     /// <summary>

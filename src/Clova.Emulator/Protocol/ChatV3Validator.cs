@@ -25,23 +25,7 @@ public static class ChatV3Validator
     /// <returns>The request.</returns>
     public static ChatV3Request Parse(string body, EmulatorModel model)
     {
-        JsonObject root;
-        try
-        {
-            root = JsonNode.Parse(body) as JsonObject ?? throw new ClovaApiError("40000", "Bad request: the body must be a JSON object");
-        }
-        catch (JsonException e)
-        {
-            throw new ClovaApiError("40000", $"Bad request: invalid JSON ({e.Message})");
-        }
-
-        foreach (KeyValuePair<string, JsonNode?> field in root)
-        {
-            if (!TopLevelFields.Contains(field.Key))
-            {
-                throw new ClovaApiError("40002", $"Unsupported parameter: {field.Key}");
-            }
-        }
+        JsonObject root = ParseObject(body, TopLevelFields);
 
         List<ChatTurn> turns = ParseMessages(root["messages"]);
         string? effort = ParseEffort(root["thinking"], model);
@@ -146,6 +130,33 @@ public static class ChatV3Validator
             ForcedTool = forced,
             ResponseSchema = schema,
         };
+    }
+
+    /// <summary>Parses a body as a JSON object (40000 otherwise) whose fields are all documented (40002 otherwise).</summary>
+    /// <param name="body">The raw body.</param>
+    /// <param name="fields">The documented top-level fields.</param>
+    /// <returns>The object.</returns>
+    internal static JsonObject ParseObject(string body, HashSet<string> fields)
+    {
+        JsonObject root;
+        try
+        {
+            root = JsonNode.Parse(body) as JsonObject ?? throw new ClovaApiError("40000", "Bad request: the body must be a JSON object");
+        }
+        catch (JsonException e)
+        {
+            throw new ClovaApiError("40000", $"Bad request: invalid JSON ({e.Message})");
+        }
+
+        foreach (KeyValuePair<string, JsonNode?> field in root)
+        {
+            if (!fields.Contains(field.Key))
+            {
+                throw new ClovaApiError("40002", $"Unsupported parameter: {field.Key}");
+            }
+        }
+
+        return root;
     }
 
     private static List<ChatTurn> ParseMessages(JsonNode? node)
@@ -316,7 +327,7 @@ public static class ChatV3Validator
         return Efforts.Contains(effort) ? effort : throw new ClovaApiError("40001", $"Invalid parameter: thinking.effort '{effort}'");
     }
 
-    private static List<string> ParseStop(JsonNode? node)
+    internal static List<string> ParseStop(JsonNode? node, string name = "stop")
     {
         if (node is null)
         {
@@ -325,13 +336,13 @@ public static class ChatV3Validator
 
         if (node is not JsonArray array)
         {
-            throw new ClovaApiError("40001", "Invalid parameter: stop must be an array of strings");
+            throw new ClovaApiError("40001", $"Invalid parameter: {name} must be an array of strings");
         }
 
-        return array.Select(item => item is JsonValue v && v.TryGetValue(out string? s) ? s : throw new ClovaApiError("40001", "Invalid parameter: stop must be an array of strings")).ToList();
+        return array.Select(item => item is JsonValue v && v.TryGetValue(out string? s) ? s : throw new ClovaApiError("40001", $"Invalid parameter: {name} must be an array of strings")).ToList();
     }
 
-    private static void Number(JsonObject root, string name, double min, double max, bool minInclusive)
+    internal static void Number(JsonObject root, string name, double min, double max, bool minInclusive)
     {
         if (root[name] is not { } node)
         {
@@ -347,7 +358,7 @@ public static class ChatV3Validator
 
     private static int? Integer(JsonObject root, string name, long min, long max) => (int?)Long(root, name, min, max);
 
-    private static long? Long(JsonObject root, string name, long min, long max)
+    internal static long? Long(JsonObject root, string name, long min, long max)
     {
         if (root[name] is not { } node)
         {
@@ -358,7 +369,7 @@ public static class ChatV3Validator
         return value < min || value > max ? throw new ClovaApiError("40001", $"Invalid parameter: {name} out of range") : value;
     }
 
-    private static bool? Boolean(JsonObject root, string name) =>
+    internal static bool? Boolean(JsonObject root, string name) =>
         root[name] switch
         {
             null => null,

@@ -24,4 +24,14 @@ public sealed record EmulatorModel(string Name, bool OnV3, bool OnV1, bool Think
     /// <param name="name">The id from the path.</param>
     /// <returns>The model, or null when CLOVA has no such model (40080).</returns>
     public static EmulatorModel? Find(string name) => Models.GetValueOrDefault(name);
+
+    /// <summary>Finds a model or answers 40080, as CLOVA does for an unknown model.</summary>
+    /// <param name="name">The id from the path.</param>
+    /// <returns>The model.</returns>
+    public static EmulatorModel Get(string name) => Find(name) ?? throw new ClovaApiError("40080", $"Model not found: {name}");
+
+    /// <summary>A tuned task: an HCX-003 derivative served by v1 and v3, plain chat only.</summary>
+    /// <param name="taskId">The task id.</param>
+    /// <returns>The task as a model.</returns>
+    public static EmulatorModel Task(string taskId) => new(taskId, true, true, false, 4096, 8192);
 }

@@ -62,7 +62,7 @@ internal static class ChatAdditionalProperties
         }
     }
 
-    private static bool ToBoolean(string key, object value) => value switch
+    internal static bool ToBoolean(string key, object value) => value switch
     {
         bool b => b,
         string s when bool.TryParse(s, out bool parsed) => parsed,
@@ -71,7 +71,7 @@ internal static class ChatAdditionalProperties
         _ => throw Invalid(key, value, "a boolean"),
     };
 
-    private static double ToDouble(string key, object value) => value switch
+    internal static double ToDouble(string key, object value) => value switch
     {
         double d => d,
         float f => f,
@@ -82,7 +82,7 @@ internal static class ChatAdditionalProperties
         _ => throw Invalid(key, value, "a number"),
     };
 
-    private static long ToInteger(string key, object value, long max)
+    internal static long ToInteger(string key, object value, long max)
     {
         long result = value switch
         {
@@ -99,7 +99,7 @@ internal static class ChatAdditionalProperties
         return result <= max ? result : throw Invalid(key, value, $"a whole number no larger than {max}");
     }
 
-    private static List<string> ToStrings(string key, object value)
+    internal static List<string> ToStrings(string key, object value)
     {
         switch (value)
         {
@@ -129,6 +129,6 @@ internal static class ChatAdditionalProperties
         _ => throw Invalid("thinking", value, "an effort string (none, low, medium, high) or an object {\"effort\": …}"),
     };
 
-    private static ArgumentException Invalid(string key, object value, string expected) =>
+    internal static ArgumentException Invalid(string key, object value, string expected) =>
         new($"ChatOptions.AdditionalProperties[\"{key}\"] must be {expected}; got a {value.GetType().Name}.", "options");
 }

@@ -18,7 +18,7 @@ internal static class ChatResponseMapper
         {
             MessageId = requestId,
             RawRepresentation = result.Message,
-            AdditionalProperties = FromClovaExtras(result.Seed, result.AiFilter),
+            AdditionalProperties = FromClovaExtras(result.Seed, result.AiFilter, result.StopReason),
         };
 
         return new ChatResponse(message)
@@ -26,9 +26,9 @@ internal static class ChatResponseMapper
             ResponseId = requestId,
             ModelId = modelId,
             CreatedAt = FromClovaCreated(result.Created),
-            FinishReason = FromClovaFinishReason(result.FinishReason),
-            Usage = FromClovaUsage(result.Usage),
-            AdditionalProperties = FromClovaExtras(result.Seed, result.AiFilter),
+            FinishReason = FromClovaFinishReason(result.FinishReason ?? result.StopReason),
+            Usage = FromClovaUsage(UsageOf(result)),
+            AdditionalProperties = FromClovaExtras(result.Seed, result.AiFilter, result.StopReason),
             RawRepresentation = result,
         };
     }
@@ -94,7 +94,11 @@ internal static class ChatResponseMapper
             return null;
         }
 
-        if (string.Equals(reason, "stop", StringComparison.OrdinalIgnoreCase))
+        // v1's end_token (the model ended its turn) and stop_before (a stopBefore string was met) are both a
+        // natural stop; the raw value stays in AdditionalProperties["stopReason"].
+        if (string.Equals(reason, "stop", StringComparison.OrdinalIgnoreCase)
+            || string.Equals(reason, "end_token", StringComparison.OrdinalIgnoreCase)
+            || string.Equals(reason, "stop_before", StringComparison.OrdinalIgnoreCase))
         {
             return ChatFinishReason.Stop;
         }
@@ -111,6 +115,18 @@ internal static class ChatResponseMapper
 
         return new ChatFinishReason(reason);
     }
+
+    /// <summary>v3 <c>usage</c>, or v1's <c>inputLength</c>/<c>outputLength</c> (their total is their sum).</summary>
+    public static ClovaUsage? UsageOf(ClovaChatResult? result) =>
+        result is null ? null
+        : result.Usage is { } usage ? usage
+        : result.InputLength is null && result.OutputLength is null ? null
+        : new ClovaUsage
+        {
+            PromptTokens = result.InputLength,
+            CompletionTokens = result.OutputLength,
+            TotalTokens = result.InputLength + result.OutputLength,
+        };
 
     public static UsageDetails? FromClovaUsage(ClovaUsage? usage) =>
         usage is null
@@ -147,9 +163,9 @@ internal static class ChatResponseMapper
         return results;
     }
 
-    public static AdditionalPropertiesDictionary? FromClovaExtras(long? seed, List<ClovaAiFilter>? filters)
+    public static AdditionalPropertiesDictionary? FromClovaExtras(long? seed, List<ClovaAiFilter>? filters, string? stopReason = null)
     {
-        if (seed is null && filters is null)
+        if (seed is null && filters is null && stopReason is null)
         {
             return null;
         }
@@ -163,6 +179,11 @@ internal static class ChatResponseMapper
         if (FromClovaAiFilters(filters) is { } results)
         {
             extras[ClovaPropertyNames.AiFilter] = results;
+        }
+
+        if (stopReason is not null)
+        {
+            extras[ClovaPropertyNames.StopReason] = stopReason;
         }
 
         return extras;

@@ -23,6 +23,7 @@ internal sealed class ChatStreamDecoder
     private ClovaUsage? _pendingUsage;
     private ClovaChatResult? _lastToken;
     private List<StreamedToolCall>? _streamedCalls;
+    private string? _pendingStopReason;
 
     public ChatStreamDecoder(string requestId, string modelId, bool includeReasoning)
     {
@@ -45,9 +46,10 @@ internal sealed class ChatStreamDecoder
     {
         Latch(token);
         _lastToken = token;
-        if (token.FinishReason is not null)
+        if ((token.FinishReason ?? token.StopReason) is { } reason)
         {
-            _pendingFinishReason = token.FinishReason;
+            _pendingFinishReason = reason;
+            _pendingStopReason = token.StopReason;
         }
 
         if (token.Usage is not null)
@@ -123,7 +125,13 @@ internal sealed class ChatStreamDecoder
             AddStreamedToolCalls(contents);
         }
 
-        return Finish(contents, result.FinishReason ?? _pendingFinishReason, result.Usage ?? _pendingUsage, result.AiFilter, result);
+        return Finish(
+            contents,
+            result.FinishReason ?? result.StopReason ?? _pendingFinishReason,
+            ChatResponseMapper.UsageOf(result) ?? _pendingUsage,
+            result.AiFilter,
+            result.StopReason ?? _pendingStopReason,
+            result);
     }
 
     /// <summary>
@@ -140,7 +148,8 @@ internal sealed class ChatStreamDecoder
         Completed = true;
         var contents = new List<AIContent>(1);
         AddStreamedToolCalls(contents);
-        return Finish(contents, _pendingFinishReason, _pendingUsage, null, _lastToken);
+        // v1 tokens carry running lengths; those of the token that stopped are the final counts.
+        return Finish(contents, _pendingFinishReason, _pendingUsage ?? ChatResponseMapper.UsageOf(_lastToken), null, _pendingStopReason, _lastToken);
     }
 
     /// <summary>
@@ -184,7 +193,7 @@ internal sealed class ChatStreamDecoder
         _streamedCalls = null;
     }
 
-    private ChatResponseUpdate Finish(List<AIContent> contents, string? finishReason, ClovaUsage? usage, List<ClovaAiFilter>? filters, object? raw)
+    private ChatResponseUpdate Finish(List<AIContent> contents, string? finishReason, ClovaUsage? usage, List<ClovaAiFilter>? filters, string? stopReason, object? raw)
     {
         if (ChatResponseMapper.FromClovaUsage(usage) is { } details)
         {
@@ -193,7 +202,7 @@ internal sealed class ChatStreamDecoder
 
         ChatResponseUpdate update = NewUpdate(contents, raw);
         update.FinishReason = ChatResponseMapper.FromClovaFinishReason(finishReason);
-        update.AdditionalProperties = ChatResponseMapper.FromClovaExtras(_seed, filters);
+        update.AdditionalProperties = ChatResponseMapper.FromClovaExtras(_seed, filters, stopReason);
         return update;
     }
 

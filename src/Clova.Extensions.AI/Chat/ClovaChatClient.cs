@@ -5,6 +5,7 @@ using System.Runtime.CompilerServices;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using System.Text.Json.Serialization.Metadata;
 using Clova.Internal;
 using Clova.Wire;
 using Microsoft.Extensions.AI;
@@ -12,42 +13,31 @@ using Microsoft.Extensions.AI;
 namespace Clova.Chat;
 
 /// <summary>
-/// <see cref="IChatClient"/> over CLOVA Studio v3 chat completions. Holds no per-request state, so one instance
+/// <see cref="IChatClient"/> over CLOVA Studio chat completions (v3, or v1 for the legacy models and tasks). Holds no per-request state, so one instance
 /// serves any number of concurrent calls; it never disposes the transport it shares with its <see cref="ClovaClient"/>.
 /// </summary>
 internal sealed class ClovaChatClient : IChatClient
 {
-    private static readonly MediaTypeHeaderValue JsonContentType = new(ClovaHeaders.Json) { CharSet = "utf-8" };
     private static readonly JsonWriterOptions RelaxedWriter = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
     private readonly ClovaClient _owner;
     private readonly ClovaTransport _transport;
-    private readonly string _defaultModelId;
+    private readonly ChatTarget _target;
     private readonly ChatClientMetadata _metadata;
 
-    public ClovaChatClient(ClovaClient owner, ClovaTransport transport, string modelId)
+    public ClovaChatClient(ClovaClient owner, ClovaTransport transport, ChatTarget target)
     {
         _owner = owner;
         _transport = transport;
-        _defaultModelId = modelId;
-        _metadata = new ChatClientMetadata("clova", transport.Endpoint, modelId);
+        _target = target;
+        _metadata = new ChatClientMetadata("clova", transport.Endpoint, target.Id);
     }
 
     public async Task<ChatResponse> GetResponseAsync(IEnumerable<ChatMessage> messages, ChatOptions? options = null, CancellationToken cancellationToken = default)
     {
         PreparedRequest prepared = Prepare(messages, options);
-        using CancellationTokenSource timeout = _transport.CreateTimeoutSource(cancellationToken);
-        try
-        {
-            using HttpRequestMessage request = _transport.CreatePost(prepared.ApiPath, prepared.Content, prepared.RequestId, streaming: false);
-            using HttpResponseMessage response = await _transport.SendAsync(request, prepared.RequestId, timeout.Token).ConfigureAwait(false);
-            ClovaChatResult result = await ReadJsonResultAsync(response, prepared.RequestId, timeout.Token).ConfigureAwait(false);
-            return ChatResponseMapper.FromClovaResult(result, prepared.RequestId, prepared.ModelId, prepared.IncludeReasoning);
-        }
-        catch (OperationCanceledException e)
-        {
-            throw _transport.TranslateCancellation(e, cancellationToken, prepared.RequestId);
-        }
+        ClovaChatResult result = await _transport.PostJsonAsync(prepared.ApiPath, prepared.Body, ClovaJson.Context.ClovaResponseEnvelopeClovaChatResult, prepared.RequestId, cancellationToken).ConfigureAwait(false);
+        return ChatResponseMapper.FromClovaResult(result, prepared.RequestId, prepared.ModelId, prepared.IncludeReasoning);
     }
 
     public IAsyncEnumerable<ChatResponseUpdate> GetStreamingResponseAsync(IEnumerable<ChatMessage> messages, ChatOptions? options = null, CancellationToken cancellationToken = default)
@@ -72,7 +62,8 @@ internal sealed class ClovaChatClient : IChatClient
         // The transport belongs to the ClovaClient, which may serve other chat clients.
     }
 
-    public override string ToString() => $"ClovaChatClient {{ Model = {_defaultModelId}, Endpoint = {_transport.Endpoint} }}";
+    public override string ToString() =>
+        $"ClovaChatClient {{ {(_target.IsTask ? "Task" : "Model")} = {_target.Id}, Api = {_target.Version}, Endpoint = {_transport.Endpoint} }}";
 
     private async IAsyncEnumerable<ChatResponseUpdate> StreamAsync(PreparedRequest prepared, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
@@ -80,7 +71,9 @@ internal sealed class ClovaChatClient : IChatClient
         HttpResponseMessage response;
         try
         {
-            using HttpRequestMessage request = _transport.CreatePost(prepared.ApiPath, prepared.Content, prepared.RequestId, streaming: true);
+            var content = new ByteArrayContent(prepared.Body);
+            content.Headers.ContentType = ClovaTransport.JsonContentType;
+            using HttpRequestMessage request = _transport.CreatePost(prepared.ApiPath, content, prepared.RequestId, streaming: true);
             response = await _transport.SendAsync(request, prepared.RequestId, timeout.Token).ConfigureAwait(false);
         }
         catch (OperationCanceledException e)
@@ -96,7 +89,7 @@ internal sealed class ClovaChatClient : IChatClient
                 ChatResponse whole;
                 try
                 {
-                    ClovaChatResult result = await ReadJsonResultAsync(response, prepared.RequestId, timeout.Token).ConfigureAwait(false);
+                    ClovaChatResult result = await ClovaTransport.ReadResultAsync(response, ClovaJson.Context.ClovaResponseEnvelopeClovaChatResult, prepared.RequestId, timeout.Token).ConfigureAwait(false);
                     whole = ChatResponseMapper.FromClovaResult(result, prepared.RequestId, prepared.ModelId, prepared.IncludeReasoning);
                 }
                 catch (OperationCanceledException e)
@@ -199,43 +192,25 @@ internal sealed class ClovaChatClient : IChatClient
         response.Content.Headers.ContentType?.MediaType is not { } mediaType
         || mediaType.Equals(ClovaHeaders.EventStream, StringComparison.OrdinalIgnoreCase);
 
-    private static async Task<ClovaChatResult> ReadJsonResultAsync(HttpResponseMessage response, string requestId, CancellationToken cancellationToken)
-    {
-        ClovaResponseEnvelope<ClovaChatResult>? envelope;
-        try
-        {
-            Stream body = await response.Content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
-            envelope = await JsonSerializer.DeserializeAsync(body, ClovaJson.Context.ClovaResponseEnvelopeClovaChatResult, cancellationToken).ConfigureAwait(false);
-        }
-        catch (JsonException e)
-        {
-            throw ClovaErrors.Protocol($"the body is not a CLOVA JSON envelope ({e.Message})", requestId, e);
-        }
-
-        if (envelope is null)
-        {
-            throw ClovaErrors.Protocol("the body is empty", requestId);
-        }
-
-        if (envelope.Status?.Code is { } code && code != ClovaStatus.OkCode)
-        {
-            throw ClovaErrors.FromStatus(ClovaErrors.StatusFromErrorCode(code) ?? response.StatusCode, envelope.Status, requestId);
-        }
-
-        return envelope.Result ?? throw ClovaErrors.Protocol("the envelope has no result", requestId);
-    }
-
     private PreparedRequest Prepare(IEnumerable<ChatMessage> messages, ChatOptions? options)
     {
         ArgumentNullException.ThrowIfNull(messages);
-        string modelId = string.IsNullOrWhiteSpace(options?.ModelId) ? _defaultModelId : options.ModelId;
-        ClovaModelInfo model = ClovaModelCatalog.Get(modelId);
-        ClovaChatRequest request = ChatRequestMapper.ToClovaRequest(messages, options, model);
-        byte[] body = Serialize(request, options?.RawRepresentationFactory?.Invoke(this));
-        var content = new ByteArrayContent(body);
-        content.Headers.ContentType = JsonContentType;
+        string id = string.IsNullOrWhiteSpace(options?.ModelId) ? _target.Id : options.ModelId;
+        ClovaModelInfo model = _target.IsTask ? ClovaModelCatalog.ForTask(id) : ClovaModelCatalog.Get(id);
+        ClovaApiVersion version = _target.Version == ClovaApiVersion.Auto ? model.DefaultApi : _target.Version;
+        object? raw = options?.RawRepresentationFactory?.Invoke(this);
+        byte[] body = version == ClovaApiVersion.V1
+            ? Serialize(V1ChatRequestMapper.ToClovaV1Request(messages, options, model), ClovaJson.Context.ClovaV1ChatRequest, raw)
+            : Serialize(ChatRequestMapper.ToClovaRequest(messages, options, model), ClovaJson.Context.ClovaChatRequest, raw);
         bool includeReasoning = options?.Reasoning?.Output is not ReasoningOutput.None;
-        return new PreparedRequest(ClovaTransport.NewRequestId(), modelId, "v3/chat-completions/" + Uri.EscapeDataString(modelId), content, includeReasoning);
+        return new PreparedRequest(ClovaTransport.NewRequestId(), id, ApiPath(version, _target.IsTask, id), body, includeReasoning);
+    }
+
+    private static string ApiPath(ClovaApiVersion version, bool isTask, string id)
+    {
+        string prefix = version == ClovaApiVersion.V1 ? "v1/" : "v3/";
+        string escaped = Uri.EscapeDataString(id);
+        return isTask ? $"{prefix}tasks/{escaped}/chat-completions" : $"{prefix}chat-completions/{escaped}";
     }
 
     /// <summary>
@@ -243,14 +218,14 @@ internal sealed class ClovaChatClient : IChatClient
     /// <see cref="JsonObject"/> of CLOVA request fields; each field it sets replaces the mapped one (values set
     /// there win, as in Microsoft.Extensions.AI.OpenAI).
     /// </summary>
-    private static byte[] Serialize(ClovaChatRequest request, object? raw)
+    private static byte[] Serialize<TRequest>(TRequest request, JsonTypeInfo<TRequest> typeInfo, object? raw)
     {
         switch (raw)
         {
             case null:
-                return JsonSerializer.SerializeToUtf8Bytes(request, ClovaJson.Context.ClovaChatRequest);
+                return JsonSerializer.SerializeToUtf8Bytes(request, typeInfo);
             case JsonObject overrides:
-                var merged = (JsonObject)JsonSerializer.SerializeToNode(request, ClovaJson.Context.ClovaChatRequest)!;
+                var merged = (JsonObject)JsonSerializer.SerializeToNode(request, typeInfo)!;
                 foreach (KeyValuePair<string, JsonNode?> field in overrides)
                 {
                     merged[field.Key] = field.Value?.DeepClone();
@@ -273,5 +248,5 @@ internal sealed class ClovaChatClient : IChatClient
         }
     }
 
-    private sealed record PreparedRequest(string RequestId, string ModelId, string ApiPath, HttpContent Content, bool IncludeReasoning);
+    private sealed record PreparedRequest(string RequestId, string ModelId, string ApiPath, byte[] Body, bool IncludeReasoning);
 }

@@ -8,8 +8,8 @@ internal static class ClovaModelCatalog
         [ClovaModels.Hcx007] = new(ClovaModels.Hcx007, true, SupportsThinking: true, UsesMaxCompletionTokens: true, 32_768, 128_000, SupportsTools: true, SupportsImages: false, SupportsStructuredOutputs: true),
         [ClovaModels.Hcx005] = new(ClovaModels.Hcx005, true, false, false, 4_096, 128_000, SupportsTools: true, SupportsImages: true, SupportsStructuredOutputs: false),
         [ClovaModels.HcxDash002] = new(ClovaModels.HcxDash002, true, false, false, 4_096, 32_000, SupportsTools: true, SupportsImages: false, SupportsStructuredOutputs: false),
-        [ClovaModels.Hcx003] = new(ClovaModels.Hcx003, true, false, false, 4_096, 8_192, SupportsTools: false, SupportsImages: false, SupportsStructuredOutputs: false),
-        [ClovaModels.HcxDash001] = new(ClovaModels.HcxDash001, true, false, false, 4_096, 4_096, SupportsTools: false, SupportsImages: false, SupportsStructuredOutputs: false),
+        [ClovaModels.Hcx003] = new(ClovaModels.Hcx003, true, false, false, 4_096, 8_192, SupportsTools: false, SupportsImages: false, SupportsStructuredOutputs: false, DefaultApi: ClovaApiVersion.V1),
+        [ClovaModels.HcxDash001] = new(ClovaModels.HcxDash001, true, false, false, 4_096, 4_096, SupportsTools: false, SupportsImages: false, SupportsStructuredOutputs: false, DefaultApi: ClovaApiVersion.V1),
     };
 
     /// <summary>
@@ -21,4 +21,11 @@ internal static class ClovaModelCatalog
         Known.TryGetValue(modelId, out ClovaModelInfo? info)
             ? info
             : new ClovaModelInfo(modelId, false, SupportsThinking: true, UsesMaxCompletionTokens: false, null, null);
+
+    /// <summary>
+    /// A tuned task: plain chat only (no thinking, tools, structured outputs or images, per the spec); its output
+    /// limit is the base model's, which the task id does not reveal, so it is left to the service.
+    /// </summary>
+    public static ClovaModelInfo ForTask(string taskId) =>
+        new(taskId, true, SupportsThinking: false, UsesMaxCompletionTokens: false, null, null, SupportsTools: false, SupportsImages: false, SupportsStructuredOutputs: false);
 }

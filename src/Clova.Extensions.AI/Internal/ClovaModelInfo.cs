@@ -10,6 +10,7 @@ namespace Clova.Internal;
 /// <param name="SupportsTools">Whether function calling is available.</param>
 /// <param name="SupportsImages">Whether image parts are accepted (HCX-005).</param>
 /// <param name="SupportsStructuredOutputs">Whether <c>responseFormat</c> is accepted (HCX-007).</param>
+/// <param name="DefaultApi">The chat API the model is used with unless the caller chooses.</param>
 internal sealed record ClovaModelInfo(
     string Name,
     bool IsKnown,
@@ -19,4 +20,5 @@ internal sealed record ClovaModelInfo(
     int? ContextWindow,
     bool SupportsTools = true,
     bool SupportsImages = true,
-    bool SupportsStructuredOutputs = true);
+    bool SupportsStructuredOutputs = true,
+    ClovaApiVersion DefaultApi = ClovaApiVersion.V3);

@@ -1,5 +1,8 @@
 using System.Net;
 using System.Net.Http.Headers;
+using System.Text.Json;
+using System.Text.Json.Serialization.Metadata;
+using Clova.Wire;
 
 namespace Clova.Internal;
 
@@ -9,6 +12,9 @@ namespace Clova.Internal;
 /// </summary>
 internal sealed class ClovaTransport : IDisposable
 {
+    /// <summary>The content type of every request body.</summary>
+    public static readonly MediaTypeHeaderValue JsonContentType = new(ClovaHeaders.Json) { CharSet = "utf-8" };
+
     private readonly HttpClient _http;
     private readonly bool _ownsHttpClient;
     private readonly string? _bearerKey;
@@ -82,6 +88,56 @@ internal sealed class ClovaTransport : IDisposable
         {
             throw await ClovaErrors.FromResponseAsync(response, requestId, cancellationToken).ConfigureAwait(false);
         }
+    }
+
+    /// <summary>
+    /// Posts a JSON body and returns the envelope's <c>result</c>: the whole non-streaming exchange, with errors
+    /// mapped to <see cref="ClovaException"/> and the <see cref="NetworkTimeout"/> applied.
+    /// </summary>
+    public async Task<TResult> PostJsonAsync<TResult>(string apiPath, byte[] body, JsonTypeInfo<ClovaResponseEnvelope<TResult>> envelopeType, string requestId, CancellationToken cancellationToken)
+        where TResult : class
+    {
+        using CancellationTokenSource timeout = CreateTimeoutSource(cancellationToken);
+        try
+        {
+            var content = new ByteArrayContent(body);
+            content.Headers.ContentType = JsonContentType;
+            using HttpRequestMessage request = CreatePost(apiPath, content, requestId, streaming: false);
+            using HttpResponseMessage response = await SendAsync(request, requestId, timeout.Token).ConfigureAwait(false);
+            return await ReadResultAsync(response, envelopeType, requestId, timeout.Token).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException e)
+        {
+            throw TranslateCancellation(e, cancellationToken, requestId);
+        }
+    }
+
+    /// <summary>Reads a JSON envelope; an error code inside a 200, an empty body or a missing result is an error.</summary>
+    public static async Task<TResult> ReadResultAsync<TResult>(HttpResponseMessage response, JsonTypeInfo<ClovaResponseEnvelope<TResult>> envelopeType, string requestId, CancellationToken cancellationToken)
+        where TResult : class
+    {
+        ClovaResponseEnvelope<TResult>? envelope;
+        try
+        {
+            Stream body = await response.Content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
+            envelope = await JsonSerializer.DeserializeAsync(body, envelopeType, cancellationToken).ConfigureAwait(false);
+        }
+        catch (JsonException e)
+        {
+            throw ClovaErrors.Protocol($"the body is not a CLOVA JSON envelope ({e.Message})", requestId, e);
+        }
+
+        if (envelope is null)
+        {
+            throw ClovaErrors.Protocol("the body is empty", requestId);
+        }
+
+        if (envelope.Status?.Code is { } code && code != ClovaStatus.OkCode)
+        {
+            throw ClovaErrors.FromStatus(ClovaErrors.StatusFromErrorCode(code) ?? response.StatusCode, envelope.Status, requestId);
+        }
+
+        return envelope.Result ?? throw ClovaErrors.Protocol("the envelope has no result", requestId);
     }
 
     /// <summary>

@@ -1,8 +1,9 @@
 namespace Clova.Wire;
 
 /// <summary>
-/// A v3 chat result: the <c>result</c> of a JSON response, and equally the data of a streamed <c>token</c> or
-/// <c>result</c> event, which have the same shape.
+/// A chat result: the <c>result</c> of a JSON response, and equally the data of a streamed <c>token</c> or
+/// <c>result</c> event, which have the same shape. v1 uses the same shape with <c>stopReason</c> and
+/// <c>inputLength</c>/<c>outputLength</c> in place of <c>finishReason</c> and <c>usage</c>.
 /// </summary>
 internal sealed class ClovaChatResult
 {
@@ -18,4 +19,13 @@ internal sealed class ClovaChatResult
     public ClovaUsage? Usage { get; set; }
 
     public List<ClovaAiFilter>? AiFilter { get; set; }
+
+    /// <summary>v1: <c>length</c>, <c>end_token</c> or <c>stop_before</c>, in any letter case.</summary>
+    public string? StopReason { get; set; }
+
+    /// <summary>v1: input tokens (running on token events).</summary>
+    public long? InputLength { get; set; }
+
+    /// <summary>v1: output tokens (running on token events).</summary>
+    public long? OutputLength { get; set; }
 }

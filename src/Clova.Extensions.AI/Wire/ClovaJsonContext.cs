@@ -8,6 +8,9 @@ namespace Clova.Wire;
     PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase,
     DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull)]
 [JsonSerializable(typeof(ClovaChatRequest))]
+[JsonSerializable(typeof(ClovaV1ChatRequest))]
+[JsonSerializable(typeof(ClovaLkRequest))]
+[JsonSerializable(typeof(ClovaResponseEnvelope<ClovaLkResult>))]
 [JsonSerializable(typeof(ClovaContentPart))]
 [JsonSerializable(typeof(ClovaResponseEnvelope<ClovaChatResult>))]
 [JsonSerializable(typeof(ClovaChatResult))]

@@ -1,0 +1,7 @@
+namespace Clova.Chat;
+
+/// <summary>What a chat client talks to: a model or a tuned task, over v1, v3 or whichever the model uses.</summary>
+/// <param name="Id">The model id or task id.</param>
+/// <param name="IsTask">Whether <paramref name="Id"/> is a tuned task id.</param>
+/// <param name="Version">The API, or <see cref="ClovaApiVersion.Auto"/> to follow the model.</param>
+internal sealed record ChatTarget(string Id, bool IsTask, ClovaApiVersion Version);

@@ -1,0 +1,50 @@
+using System.Text.Json;
+using Clova.Completions;
+using Clova.Internal;
+using Clova.Wire;
+
+namespace Clova;
+
+/// <summary>
+/// A client for the legacy LK completion models (<c>POST /v1/completions/{model}</c>: LK-D2, LK-B), from
+/// <see cref="ClovaClient.GetCompletionClient"/>. Thread-safe; shares its <see cref="ClovaClient"/>'s transport.
+/// </summary>
+public sealed class ClovaCompletionClient
+{
+    private readonly ClovaTransport _transport;
+
+    internal ClovaCompletionClient(ClovaTransport transport, string modelId)
+    {
+        _transport = transport;
+        ModelId = modelId;
+    }
+
+    /// <summary>Gets the model, such as <c>LK-D2</c>.</summary>
+    public string ModelId { get; }
+
+    /// <summary>Completes a prompt with the service's defaults.</summary>
+    /// <param name="text">The prompt.</param>
+    /// <param name="cancellationToken">Cancels the request.</param>
+    /// <returns>The completion.</returns>
+    public Task<ClovaCompletionResult> CompleteAsync(string text, CancellationToken cancellationToken = default) =>
+        CompleteAsync(new ClovaCompletionRequest { Text = text }, cancellationToken);
+
+    /// <summary>Completes a prompt.</summary>
+    /// <param name="request">The prompt and settings; validated before sending.</param>
+    /// <param name="cancellationToken">Cancels the request.</param>
+    /// <returns>The completion.</returns>
+    /// <exception cref="ArgumentException">A setting is out of its documented range.</exception>
+    /// <exception cref="ClovaException">The service refused or failed the request.</exception>
+    public async Task<ClovaCompletionResult> CompleteAsync(ClovaCompletionRequest request, CancellationToken cancellationToken = default)
+    {
+        byte[] body = JsonSerializer.SerializeToUtf8Bytes(CompletionMapper.ToClovaLkRequest(request), ClovaJson.Context.ClovaLkRequest);
+        string requestId = ClovaTransport.NewRequestId();
+        ClovaLkResult result = await _transport.PostJsonAsync(
+            "v1/completions/" + Uri.EscapeDataString(ModelId), body, ClovaJson.Context.ClovaResponseEnvelopeClovaLkResult, requestId, cancellationToken).ConfigureAwait(false);
+        return CompletionMapper.FromClovaLkResult(result, requestId);
+    }
+
+    /// <summary>Returns the model; never a key.</summary>
+    /// <returns>A description safe to log.</returns>
+    public override string ToString() => $"ClovaCompletionClient {{ Model = {ModelId}, Endpoint = {_transport.Endpoint} }}";
+}
