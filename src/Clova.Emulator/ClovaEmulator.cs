@@ -72,7 +72,7 @@ public sealed class ClovaEmulator : IAsyncDisposable
         await app.RunAsync();
     }
 
-    /// <summary>Queues a script for the next chat request.</summary>
+    /// <summary>Queues a script for the next request (whatever its route; tests queue just before the call they script).</summary>
     /// <param name="script">What to do.</param>
     public void Enqueue(EmulatorScript script)
     {
@@ -103,8 +103,19 @@ public sealed class ClovaEmulator : IAsyncDisposable
             ChatV1Endpoint.HandleAsync(context, FindTask(Route(context, "taskId")), body, this, script));
         RequestDelegate completions = context => HandleAsync(context, (body, _) =>
             CompletionsEndpoint.HandleAsync(context, Route(context, "model"), body, this));
+        RequestDelegate tokenizeV3 = context => HandleAsync(context, (body, _) =>
+            ApiToolsEndpoints.TokenizeV3Async(context, EmulatorModel.Get(Route(context, "model")), body));
+        RequestDelegate tokenizeV1 = context => HandleAsync(context, (body, _) =>
+            ApiToolsEndpoints.TokenizeV1Async(context, EmulatorModel.Get(Route(context, "model")), body));
+        RequestDelegate sliding = context => HandleAsync(context, (body, _) =>
+            ApiToolsEndpoints.SlideAsync(context, EmulatorModel.Get(Route(context, "model")), body));
+        RequestDelegate embeddingTokens = context => HandleAsync(context, (body, _) => ApiToolsEndpoints.TokenizeEmbeddingAsync(context, body));
         foreach (string prefix in new[] { "", "/{app}" })
         {
+            app.MapPost(prefix + "/v3/api-tools/chat-tokenize/{model}", tokenizeV3);
+            app.MapPost(prefix + "/v1/api-tools/chat-tokenize/{model}", tokenizeV1);
+            app.MapPost(prefix + "/v1/api-tools/sliding/chat-messages/{model}", sliding);
+            app.MapPost(prefix + "/v1/api-tools/embedding/v2/tokenize", embeddingTokens);
             app.MapPost(prefix + "/v3/chat-completions/{model}", chatV3);
             app.MapPost(prefix + "/v3/tasks/{taskId}/chat-completions", taskV3);
             app.MapPost(prefix + "/v1/chat-completions/{model}", chatV1);

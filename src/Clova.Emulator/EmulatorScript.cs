@@ -1,8 +1,8 @@
 namespace Clova.Emulator;
 
 /// <summary>
-/// What the emulator does for the next chat request instead of (or on top of) its normal answer. Queue one with
-/// <see cref="ClovaEmulator.Enqueue"/>; each request takes the oldest script, or none.
+/// What the emulator does for the next request instead of (or on top of) its normal answer. Queue one with
+/// <see cref="ClovaEmulator.Enqueue"/>; each request takes the oldest script, or none. Faults apply to the chat routes.
 /// </summary>
 public sealed record EmulatorScript
 {

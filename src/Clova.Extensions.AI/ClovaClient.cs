@@ -89,6 +89,30 @@ public sealed class ClovaClient : IDisposable
         return new ClovaCompletionClient(_transport, modelId);
     }
 
+    /// <summary>
+    /// Returns a chat-history reducer for a model: CLOVA's sliding-window API where it applies, trimming on this
+    /// side against a token budget (counted by the v3 calculator) where it does not. See <see cref="ClovaReductionStrategy"/>.
+    /// </summary>
+    /// <param name="modelId">The model the history is for; its context window sets the default budget.</param>
+    /// <param name="maxTokens">The output the next call plans to request (the room left for the answer).</param>
+    /// <param name="options">Strategy, budget and per-message overhead; null for the defaults.</param>
+    /// <returns>The reducer.</returns>
+    public ClovaChatReducer GetSlidingWindowReducer(string modelId, int maxTokens, ClovaChatReducerOptions? options = null)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(modelId);
+        return new ClovaChatReducer(_transport, modelId, maxTokens, options);
+    }
+
+    /// <summary>Returns the token calculators for a model (v1 or v3 by the model, unless chosen).</summary>
+    /// <param name="modelId">The model whose tokenizer counts.</param>
+    /// <param name="apiVersion">Which calculator: <see cref="ClovaApiVersion.Auto"/> follows the model.</param>
+    /// <returns>The counter.</returns>
+    public ClovaTokenCounter GetTokenCounter(string modelId, ClovaApiVersion apiVersion = ClovaApiVersion.Auto)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(modelId);
+        return new ClovaTokenCounter(_transport, modelId, CheckVersion(apiVersion));
+    }
+
     private static ClovaApiVersion CheckVersion(ClovaApiVersion version) =>
         Enum.IsDefined(version) ? version : throw new ArgumentOutOfRangeException(nameof(version), version, "Use ClovaApiVersion.Auto, V1 or V3.");
 

@@ -159,7 +159,7 @@ public static class ChatV3Validator
         return root;
     }
 
-    private static List<ChatTurn> ParseMessages(JsonNode? node)
+    internal static List<ChatTurn> ParseMessages(JsonNode? node)
     {
         if (node is not JsonArray messages || messages.Count == 0)
         {

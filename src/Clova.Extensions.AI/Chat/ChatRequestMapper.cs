@@ -46,7 +46,11 @@ internal static class ChatRequestMapper
     /// system message, wherever it stands, are joined (blank line between) into one system message placed first.
     /// A message holding several function results becomes one <c>tool</c> message per result, as CLOVA expects.
     /// </summary>
-    public static List<ClovaRequestMessage> ToClovaMessages(IEnumerable<ChatMessage> messages, string? instructions)
+    /// <param name="messages">The conversation.</param>
+    /// <param name="instructions">Extra system text placed before every system message.</param>
+    /// <param name="sources">When given, receives for each CLOVA message the index of the input message it came
+    /// from (-1 for the merged system message), so counts can be attributed back.</param>
+    public static List<ClovaRequestMessage> ToClovaMessages(IEnumerable<ChatMessage> messages, string? instructions, List<int>? sources = null)
     {
         ArgumentNullException.ThrowIfNull(messages);
         var result = new List<ClovaRequestMessage>();
@@ -69,7 +73,12 @@ internal static class ChatRequestMapper
             }
             else
             {
+                int before = result.Count;
                 AddClovaMessages(result, message, index);
+                for (int i = before; i < result.Count; i++)
+                {
+                    sources?.Add(index);
+                }
             }
 
             index++;
@@ -78,6 +87,7 @@ internal static class ChatRequestMapper
         if (system is not null)
         {
             result.Insert(0, new ClovaRequestMessage { Role = "system", Content = new ClovaRequestContent(system.ToString()) });
+            sources?.Insert(0, -1);
         }
 
         if (result.Count == 0)

@@ -1,0 +1,168 @@
+using System.Text.Json.Nodes;
+using Microsoft.AspNetCore.Http;
+
+namespace Clova.Emulator.Protocol;
+
+/// <summary>
+/// The api-tools: token calculators (v3, v1, embedding v2) and the sliding window. All count with
+/// <see cref="EmulatorTokenizer"/>: a text costs its tokens, an image <see cref="ChatReply.ImageTokens"/>; the
+/// calculators report content tokens only, while chat usage and the sliding window add 3 per message for the
+/// turn markers (so calculator count + 3 per message = the chat call's promptTokens).
+/// </summary>
+public static class ApiToolsEndpoints
+{
+    private static readonly HashSet<string> V3Fields = ["messages", "tools", "toolChoice", "responseFormat"];
+    private static readonly HashSet<string> V1Fields = ["messages"];
+    private static readonly HashSet<string> SlidingFields = ["messages", "maxTokens"];
+    private static readonly HashSet<string> TextFields = ["text"];
+
+    /// <summary><c>POST /v3/api-tools/chat-tokenize/{model}</c>: counts per content part, for tools and the response format.</summary>
+    /// <param name="context">The HTTP context.</param>
+    /// <param name="model">The model.</param>
+    /// <param name="body">The request body.</param>
+    /// <returns>A task for the response.</returns>
+    public static Task TokenizeV3Async(HttpContext context, EmulatorModel model, string body)
+    {
+        if (!model.OnV3)
+        {
+            throw new ClovaApiError("40084", $"Unsupported API for model: {model.Name} is not a v3 model");
+        }
+
+        JsonObject root = ChatV3Validator.ParseObject(body, V3Fields);
+        ChatV3Validator.ParseMessages(root["messages"]);
+        List<EmulatorTool> tools = ToolAndFormatRules.ParseTools(root["tools"]);
+        ToolAndFormatRules.ParseToolChoice(root["toolChoice"], tools);
+        JsonObject? schema = ToolAndFormatRules.ParseResponseFormat(root["responseFormat"]);
+
+        var messages = new JsonArray();
+        foreach (JsonNode? node in root["messages"]!.AsArray())
+        {
+            JsonObject message = node!.AsObject();
+            JsonNode? content = message["content"] switch
+            {
+                JsonArray parts => new JsonArray(parts.Select(p => (JsonNode)CountPart(p!.AsObject())).ToArray()),
+                JsonValue text => new JsonObject { ["type"] = "text", ["text"] = text.DeepClone(), ["count"] = EmulatorTokenizer.Count(text.GetValue<string>()) },
+                _ => null,
+            };
+            messages.Add(new JsonObject { ["role"] = message["role"]!.DeepClone(), ["content"] = content });
+        }
+
+        var result = new JsonObject { ["messages"] = messages };
+        if (root["tools"] is JsonArray toolArray)
+        {
+            result["tools"] = new JsonObject { ["count"] = EmulatorTokenizer.Count(EmulatorJson.Write(toolArray)) };
+        }
+
+        if (schema is not null)
+        {
+            result["responseFormat"] = new JsonObject { ["count"] = EmulatorTokenizer.Count(EmulatorJson.Write(schema)) };
+        }
+
+        return WriteOkAsync(context, result);
+    }
+
+    /// <summary><c>POST /v1/api-tools/chat-tokenize/{model}</c>: one count per message.</summary>
+    /// <param name="context">The HTTP context.</param>
+    /// <param name="model">The model.</param>
+    /// <param name="body">The request body.</param>
+    /// <returns>A task for the response.</returns>
+    public static Task TokenizeV1Async(HttpContext context, EmulatorModel model, string body)
+    {
+        if (!model.OnV1)
+        {
+            throw new ClovaApiError("40084", $"Unsupported API for model: {model.Name} is not a v1 model");
+        }
+
+        List<ChatTurn> turns = PlainMessages(ChatV3Validator.ParseObject(body, V1Fields));
+        var messages = new JsonArray(turns.Select(t => (JsonNode)new JsonObject { ["role"] = t.Role, ["content"] = t.Text, ["count"] = EmulatorTokenizer.Count(t.Text) }).ToArray());
+        return WriteOkAsync(context, new JsonObject { ["messages"] = messages });
+    }
+
+    /// <summary>
+    /// <c>POST /v1/api-tools/sliding/chat-messages/{model}</c>: drops the oldest non-system messages until input plus
+    /// <c>maxTokens</c> fits in 4096; 40003 when even the system message alone does not fit.
+    /// </summary>
+    /// <param name="context">The HTTP context.</param>
+    /// <param name="model">The model.</param>
+    /// <param name="body">The request body.</param>
+    /// <returns>A task for the response.</returns>
+    public static Task SlideAsync(HttpContext context, EmulatorModel model, string body)
+    {
+        const int Limit = 4096;
+        if (!model.OnV1)
+        {
+            // Inferred: the page documents the v1 models; there is no v3 or 128k sliding window.
+            throw new ClovaApiError("40084", $"Unsupported API for model: the sliding window serves v1 models, not {model.Name}");
+        }
+
+        JsonObject root = ChatV3Validator.ParseObject(body, SlidingFields);
+        long maxTokens = ChatV3Validator.Long(root, "maxTokens", 1, Limit) ?? throw new ClovaApiError("40001", "Invalid parameter: maxTokens is required");
+        List<ChatTurn> turns = PlainMessages(root);
+        var kept = turns.ToList();
+        int Total() => ChatReply.CountPrompt(kept) + (int)maxTokens;
+        while (Total() > Limit && kept.FindIndex(t => t.Role != "system") is int oldest and >= 0)
+        {
+            kept.RemoveAt(oldest);
+        }
+
+        if (Total() > Limit)
+        {
+            throw new ClovaApiError("40003", $"Context length exceeded: the system message plus maxTokens is over {Limit} tokens");
+        }
+
+        var messages = new JsonArray(kept.Select(t => (JsonNode)new JsonObject { ["role"] = t.Role, ["content"] = t.Text }).ToArray());
+        return WriteOkAsync(context, new JsonObject { ["messages"] = messages });
+    }
+
+    /// <summary><c>POST /v1/api-tools/embedding/v2/tokenize</c>: <c>{"numTokens": n}</c>.</summary>
+    /// <param name="context">The HTTP context.</param>
+    /// <param name="body">The request body.</param>
+    /// <returns>A task for the response.</returns>
+    public static Task TokenizeEmbeddingAsync(HttpContext context, string body)
+    {
+        JsonObject root = ChatV3Validator.ParseObject(body, TextFields);
+        string text = root["text"] is JsonValue v && v.TryGetValue(out string? s) ? s : "";
+        if (text.Length == 0)
+        {
+            throw new ClovaApiError("40004", "Text empty: text is required");
+        }
+
+        return WriteOkAsync(context, new JsonObject { ["numTokens"] = EmulatorTokenizer.Count(text) });
+    }
+
+    private static JsonObject CountPart(JsonObject part)
+    {
+        JsonObject counted = part.DeepClone().AsObject();
+        counted["count"] = part["type"]?.GetValue<string>() == "image_url" ? ChatReply.ImageTokens : EmulatorTokenizer.Count(part["text"]?.GetValue<string>() ?? "");
+        return counted;
+    }
+
+    private static List<ChatTurn> PlainMessages(JsonObject root)
+    {
+        if (root["messages"] is not JsonArray messages || messages.Count == 0)
+        {
+            throw new ClovaApiError("40001", "Invalid parameter: messages (a non-empty array is required)");
+        }
+
+        var turns = new List<ChatTurn>();
+        for (int i = 0; i < messages.Count; i++)
+        {
+            if (messages[i] is not JsonObject m || m.Any(f => f.Key is not ("role" or "content"))
+                || m["role"] is not JsonValue r || !r.TryGetValue(out string? role) || role is not ("system" or "user" or "assistant")
+                || m["content"] is not JsonValue c || !c.TryGetValue(out string? content))
+            {
+                throw new ClovaApiError("40001", $"Invalid parameter: messages[{i}] must be {{role: system|user|assistant, content: string}}");
+            }
+
+            turns.Add(new ChatTurn(role, content));
+        }
+
+        return turns;
+    }
+
+    private static Task WriteOkAsync(HttpContext context, JsonObject result)
+    {
+        context.Response.ContentType = "application/json; charset=utf-8";
+        return context.Response.WriteAsync(EmulatorJson.Write(EmulatorJson.Ok(result)), context.RequestAborted);
+    }
+}

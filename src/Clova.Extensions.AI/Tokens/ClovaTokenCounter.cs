@@ -1,0 +1,124 @@
+using System.Text.Json;
+using Clova.Chat;
+using Clova.Internal;
+using Clova.Wire;
+using Microsoft.Extensions.AI;
+
+namespace Clova;
+
+/// <summary>
+/// CLOVA's token calculators, from <see cref="ClovaClient.GetTokenCounter"/>: the v3 chat calculator
+/// (<c>/v3/api-tools/chat-tokenize/{model}</c>: text, images, tool calls and results, tools, response format), the
+/// v1 one (<c>/v1/api-tools/chat-tokenize/{model}</c>) and the embedding-v2 tokenizer. Counts are of the body the
+/// chat client would send, so they match what a chat call costs.
+/// </summary>
+public sealed class ClovaTokenCounter
+{
+    private readonly ClovaTransport _transport;
+    private readonly ClovaApiVersion _version;
+
+    internal ClovaTokenCounter(ClovaTransport transport, string modelId, ClovaApiVersion version)
+    {
+        _transport = transport;
+        ModelId = modelId;
+        _version = version == ClovaApiVersion.Auto ? ClovaModelCatalog.Get(modelId).DefaultApi : version;
+    }
+
+    /// <summary>Gets the model whose tokenizer counts.</summary>
+    public string ModelId { get; }
+
+    /// <summary>Counts a conversation, with the tools and response format of <paramref name="options"/> (v3).</summary>
+    /// <param name="messages">The conversation.</param>
+    /// <param name="options">Supplies <c>Instructions</c>, <c>Tools</c>, <c>ToolMode</c> and <c>ResponseFormat</c>; other options do not change counts.</param>
+    /// <param name="cancellationToken">Cancels the request.</param>
+    /// <returns>The counts.</returns>
+    public async Task<ClovaTokenCount> CountAsync(IEnumerable<ChatMessage> messages, ChatOptions? options = null, CancellationToken cancellationToken = default)
+    {
+        List<ChatMessage> list = [.. messages ?? throw new ArgumentNullException(nameof(messages))];
+        var sources = new List<int>();
+        List<ClovaRequestMessage> mapped = ChatRequestMapper.ToClovaMessages(list, options?.Instructions, sources);
+        string requestId = ClovaTransport.NewRequestId();
+        string model = Uri.EscapeDataString(ModelId);
+        List<ClovaTokenizedMessage>? counted;
+        int? toolsCount = null;
+        int? formatCount = null;
+        if (_version == ClovaApiVersion.V1)
+        {
+            if (mapped.Any(m => m.Content.Parts is not null || m.ToolCalls is not null || m.Role == "tool"))
+            {
+                throw new ArgumentException($"The v1 token calculator ({ModelId}) counts text only: no images, tool calls or tool results.", nameof(messages));
+            }
+
+            byte[] body = JsonSerializer.SerializeToUtf8Bytes(new ClovaV1MessagesRequest { Messages = mapped }, ClovaJson.Context.ClovaV1MessagesRequest);
+            ClovaMessagesResult result = await _transport.PostJsonAsync($"v1/api-tools/chat-tokenize/{model}", body, ClovaJson.Context.ClovaResponseEnvelopeClovaMessagesResult, requestId, cancellationToken).ConfigureAwait(false);
+            counted = result.Messages;
+        }
+        else
+        {
+            var request = new ClovaTokenizeRequest { Messages = mapped, ResponseFormat = ChatRequestMapper.ToClovaResponseFormat(options?.ResponseFormat) };
+            if (options?.Tools is { Count: > 0 } tools)
+            {
+                request.Tools = [.. tools.OfType<AIFunctionDeclaration>().Select(ChatRequestMapper.ToClovaTool)];
+                request.ToolChoice = ChatRequestMapper.ToClovaToolChoice(options.ToolMode, request.Tools);
+            }
+
+            byte[] body = JsonSerializer.SerializeToUtf8Bytes(request, ClovaJson.Context.ClovaTokenizeRequest);
+            ClovaTokenizeResult result = await _transport.PostJsonAsync($"v3/api-tools/chat-tokenize/{model}", body, ClovaJson.Context.ClovaResponseEnvelopeClovaTokenizeResult, requestId, cancellationToken).ConfigureAwait(false);
+            counted = result.Messages;
+            toolsCount = result.Tools?.Count;
+            formatCount = result.ResponseFormat?.Count;
+        }
+
+        return ToTokenCount(counted, sources, list.Count, toolsCount, formatCount, requestId);
+    }
+
+    /// <summary>Counts text with the embedding-v2 tokenizer (<c>/v1/api-tools/embedding/v2/tokenize</c>); up to 8,192 tokens embed.</summary>
+    /// <param name="text">The text.</param>
+    /// <param name="cancellationToken">Cancels the request.</param>
+    /// <returns>The number of tokens.</returns>
+    public async Task<int> CountEmbeddingTokensAsync(string text, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(text);
+        string requestId = ClovaTransport.NewRequestId();
+        byte[] body = JsonSerializer.SerializeToUtf8Bytes(new ClovaTextRequest { Text = text }, ClovaJson.Context.ClovaTextRequest);
+        ClovaNumTokensResult result = await _transport.PostJsonAsync("v1/api-tools/embedding/v2/tokenize", body, ClovaJson.Context.ClovaResponseEnvelopeClovaNumTokensResult, requestId, cancellationToken).ConfigureAwait(false);
+        return result.NumTokens ?? throw ClovaErrors.Protocol("the tokenizer result has no numTokens", requestId);
+    }
+
+    /// <summary>Returns the model and API; never a key.</summary>
+    /// <returns>A description safe to log.</returns>
+    public override string ToString() => $"ClovaTokenCounter {{ Model = {ModelId}, Api = {_version} }}";
+
+    /// <summary>Attributes each counted CLOVA message back to the input message it came from.</summary>
+    internal static ClovaTokenCount ToTokenCount(List<ClovaTokenizedMessage>? counted, List<int> sources, int inputCount, int? toolsCount, int? formatCount, string requestId)
+    {
+        if (counted is null || counted.Count != sources.Count)
+        {
+            throw ClovaErrors.Protocol($"the calculator counted {counted?.Count ?? 0} messages for the {sources.Count} sent", requestId);
+        }
+
+        var perMessage = new int[inputCount];
+        int system = 0;
+        for (int i = 0; i < counted.Count; i++)
+        {
+            int tokens = counted[i].Total;
+            if (sources[i] < 0)
+            {
+                system += tokens;
+            }
+            else
+            {
+                perMessage[sources[i]] += tokens;
+            }
+        }
+
+        return new ClovaTokenCount
+        {
+            SystemCount = system,
+            MessageCounts = perMessage,
+            ToolsCount = toolsCount,
+            ResponseFormatCount = formatCount,
+            Total = system + perMessage.Sum() + (toolsCount ?? 0) + (formatCount ?? 0),
+        };
+    }
+}

@@ -1,0 +1,20 @@
+using System.Text.Json.Serialization;
+
+namespace Clova.Wire;
+
+/// <summary>
+/// One counted message. v3 puts counts on the content parts, and the content has been seen both as one object
+/// and as an array; v1 puts one <c>count</c> on the message and <c>content</c> is the text.
+/// </summary>
+internal sealed class ClovaTokenizedMessage
+{
+    public string? Role { get; set; }
+
+    [JsonConverter(typeof(ClovaTokenizedContentConverter))]
+    public List<ClovaTokenizedPart>? Content { get; set; }
+
+    public int? Count { get; set; }
+
+    /// <summary>The message's tokens: its own count (v1), or the sum of its parts' (v3).</summary>
+    public int Total => Count ?? Content?.Sum(p => p.Count ?? 0) ?? 0;
+}
