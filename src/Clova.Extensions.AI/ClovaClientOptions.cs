@@ -62,6 +62,28 @@ public sealed class ClovaClientOptions
     /// </summary>
     public TimeSpan NetworkTimeout { get; set; } = DefaultNetworkTimeout;
 
+    /// <summary>
+    /// Gets or sets the longest pause between two stream events before a streaming call gives up. Defaults to
+    /// <see cref="DefaultStreamIdleTimeout"/>. Use <see cref="Timeout.InfiniteTimeSpan"/> for no limit.
+    /// </summary>
+    public TimeSpan StreamIdleTimeout { get; set; } = DefaultStreamIdleTimeout;
+
+    /// <summary>
+    /// The default for <see cref="StreamIdleTimeout"/>: two minutes. HCX-007 streams its reasoning token by token, so
+    /// a live stream is never silent that long; a stalled one is.
+    /// </summary>
+    public static TimeSpan DefaultStreamIdleTimeout { get; } = TimeSpan.FromMinutes(2);
+
+    /// <summary>
+    /// Gets or sets the largest single SSE event accepted, in bytes. A larger one fails the stream with a
+    /// <see cref="ClovaException"/> instead of growing memory without bound. Default 16 MiB (a whole 32k-token
+    /// result event is far smaller).
+    /// </summary>
+    public int MaxStreamEventBytes { get; set; } = 16 * 1024 * 1024;
+
+    /// <summary>Gets or sets how failed requests are retried; on by default. See <see cref="ClovaRetryOptions"/>.</summary>
+    public ClovaRetryOptions Retry { get; set; } = new();
+
     /// <summary>Returns the endpoint and which kind of credentials are set; keys are never included.</summary>
     /// <returns>A description safe to log.</returns>
     public override string ToString()

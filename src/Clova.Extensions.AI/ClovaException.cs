@@ -48,4 +48,10 @@ public sealed class ClovaException : HttpRequestException
     /// handed to the caller; zero when the failure came before any output.
     /// </summary>
     public int ReceivedCharacters { get; init; }
+
+    /// <summary>Gets how many attempts were made before this failure was reported (1 when it was not retried).</summary>
+    public int Attempts { get; init; } = 1;
+
+    /// <summary>Gets whether the failure is of the passing kind (a broken connection, a stream cut before any output).</summary>
+    internal bool IsTransient { get; init; }
 }

@@ -11,7 +11,8 @@ public sealed class ServiceErrorTests
     [Fact]
     public async Task A_429_rate_limit_becomes_ClovaException_with_status_code_message_and_request_id()
     {
-        await using var session = await EmulatorSession.StartAsync();
+        // Retries off: this test is about how the failure is reported, not whether it is retried.
+        await using var session = await EmulatorSession.StartAsync(configure: o => o.Retry.Enabled = false);
         session.Emulator.Enqueue(EmulatorScript.Raw(429, Payload.Read("rate-limit-429.json")));
 
         var error = await Assert.ThrowsAsync<ClovaException>(() => session.Chat().GetResponseAsync("hi"));
@@ -67,7 +68,8 @@ public sealed class ServiceErrorTests
     [Fact]
     public async Task An_HTML_error_page_from_a_proxy_becomes_ClovaException_with_a_short_excerpt()
     {
-        await using var session = await EmulatorSession.StartAsync();
+        // Retries off: this test is about how the failure is reported, not whether it is retried.
+        await using var session = await EmulatorSession.StartAsync(configure: o => o.Retry.Enabled = false);
         string page = "<html><body><h1>502 Bad Gateway</h1>" + new string('x', 5000) + "</body></html>";
         session.Emulator.Enqueue(EmulatorScript.Raw(502, page, "text/html"));
 
@@ -82,7 +84,8 @@ public sealed class ServiceErrorTests
     [Fact]
     public async Task An_error_envelope_inside_an_HTTP_200_is_still_an_error()
     {
-        await using var session = await EmulatorSession.StartAsync();
+        // Retries off: this test is about how the failure is reported, not whether it is retried.
+        await using var session = await EmulatorSession.StartAsync(configure: o => o.Retry.Enabled = false);
         session.Emulator.Enqueue(EmulatorScript.Raw(200, """{"status":{"code":"50000","message":"Internal error"},"result":null}"""));
 
         var error = await Assert.ThrowsAsync<ClovaException>(() => session.Chat().GetResponseAsync("hi"));

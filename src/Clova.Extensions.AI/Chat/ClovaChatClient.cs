@@ -1,6 +1,3 @@
-using System.Net;
-using System.Net.Http.Headers;
-using System.Net.ServerSentEvents;
 using System.Runtime.CompilerServices;
 using System.Text.Encodings.Web;
 using System.Text.Json;
@@ -68,36 +65,25 @@ internal sealed class ClovaChatClient : IChatClient
     private async IAsyncEnumerable<ChatResponseUpdate> StreamAsync(PreparedRequest prepared, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         using CancellationTokenSource timeout = _transport.CreateTimeoutSource(cancellationToken);
-        HttpResponseMessage response;
+        ClovaEventStream stream;
         try
         {
-            var content = new ByteArrayContent(prepared.Body);
-            content.Headers.ContentType = ClovaTransport.JsonContentType;
-            using HttpRequestMessage request = _transport.CreatePost(prepared.ApiPath, content, prepared.RequestId, streaming: true);
-            response = await _transport.SendAsync(request, prepared.RequestId, timeout.Token).ConfigureAwait(false);
+            stream = await _transport.SendWithRetryAsync(
+                () => _transport.CreatePost(prepared.ApiPath, prepared.Body, prepared.RequestId, streaming: true),
+                prepared.RequestId,
+                (response, token) => ClovaEventStream.OpenAsync(response, _transport, prepared.RequestId, token),
+                timeout.Token).ConfigureAwait(false);
         }
         catch (OperationCanceledException e)
         {
             throw _transport.TranslateCancellation(e, cancellationToken, prepared.RequestId);
         }
 
-        using (response)
+        await using (stream.ConfigureAwait(false))
         {
-            if (!IsEventStream(response))
+            if (stream.WholeResult is { } whole)
             {
-                // Some gateways answer a streaming request with a plain JSON envelope (errors, or a whole reply).
-                ChatResponse whole;
-                try
-                {
-                    ClovaChatResult result = await ClovaTransport.ReadResultAsync(response, ClovaJson.Context.ClovaResponseEnvelopeClovaChatResult, prepared.RequestId, timeout.Token).ConfigureAwait(false);
-                    whole = ChatResponseMapper.FromClovaResult(result, prepared.RequestId, prepared.ModelId, prepared.IncludeReasoning);
-                }
-                catch (OperationCanceledException e)
-                {
-                    throw _transport.TranslateCancellation(e, cancellationToken, prepared.RequestId);
-                }
-
-                foreach (ChatResponseUpdate update in whole.ToChatResponseUpdates())
+                foreach (ChatResponseUpdate update in ChatResponseMapper.FromClovaResult(whole, prepared.RequestId, prepared.ModelId, prepared.IncludeReasoning).ToChatResponseUpdates())
                 {
                     yield return update;
                 }
@@ -106,91 +92,69 @@ internal sealed class ClovaChatClient : IChatClient
             }
 
             var decoder = new ChatStreamDecoder(prepared.RequestId, prepared.ModelId, prepared.IncludeReasoning);
-            Stream body;
-            try
+            ClovaStreamEvent item = stream.First;
+            bool ended = false;
+            while (true)
             {
-                body = await response.Content.ReadAsStreamAsync(timeout.Token).ConfigureAwait(false);
-            }
-            catch (OperationCanceledException e)
-            {
-                throw _transport.TranslateCancellation(e, cancellationToken, prepared.RequestId);
-            }
-
-            IAsyncEnumerator<SseItem<ClovaStreamEvent>> events = SseParser.Create(body, ClovaStreamEvent.Parse).EnumerateAsync(timeout.Token).GetAsyncEnumerator(timeout.Token);
-            await using (events.ConfigureAwait(false))
-            {
-                while (!decoder.Completed)
+                switch (item.Kind)
                 {
-                    ClovaStreamEvent item;
-                    try
-                    {
-                        if (!await events.MoveNextAsync().ConfigureAwait(false))
+                    case ClovaStreamEventKind.Token:
+                        if (decoder.OnToken(item.Result!) is { } delta)
                         {
-                            break;
+                            yield return delta;
                         }
 
-                        item = events.Current.Data;
-                    }
-                    catch (OperationCanceledException e)
-                    {
-                        throw _transport.TranslateCancellation(e, cancellationToken, prepared.RequestId);
-                    }
-                    catch (Exception e) when (e is IOException or HttpRequestException)
-                    {
-                        throw ClovaErrors.Protocol($"the connection broke mid-stream ({e.Message})", prepared.RequestId, e, Received(decoder));
-                    }
-
-                    switch (item.Kind)
-                    {
-                        case ClovaStreamEventKind.Token:
-                            if (decoder.OnToken(item.Result!) is { } delta)
-                            {
-                                yield return delta;
-                            }
-
-                            break;
-                        case ClovaStreamEventKind.Result:
-                            yield return decoder.OnResult(item.Result!);
-                            break;
-                        case ClovaStreamEventKind.Error:
-                            throw ClovaErrors.FromStatus(null, item.Status, prepared.RequestId, Received(decoder));
-                        case ClovaStreamEventKind.Invalid:
-                            throw ClovaErrors.Protocol($"the '{item.EventType}' event is not valid JSON of the expected shape ({item.Error!.Message})", prepared.RequestId, item.Error, Received(decoder));
-                        case ClovaStreamEventKind.Done:
-                            if (decoder.OnEndWithoutResult() is { } last)
-                            {
-                                yield return last;
-                            }
-
-                            if (!decoder.Completed)
-                            {
-                                throw ClovaErrors.Protocol("the stream signalled [DONE] before any result or finish reason", prepared.RequestId, null, Received(decoder));
-                            }
-
-                            break;
-                    }
+                        break;
+                    case ClovaStreamEventKind.Result:
+                        yield return decoder.OnResult(item.Result!);
+                        break;
+                    case ClovaStreamEventKind.Error:
+                        throw ClovaErrors.FromStatus(null, item.Status, prepared.RequestId, Received(decoder));
+                    case ClovaStreamEventKind.Invalid:
+                        throw ClovaErrors.Protocol($"the '{item.EventType}' event is not valid JSON of the expected shape ({item.Error!.Message})", prepared.RequestId, item.Error, Received(decoder));
+                    case ClovaStreamEventKind.Done:
+                        ended = true;
+                        break;
                 }
 
-                if (!decoder.Completed)
+                if (decoder.Completed || ended)
                 {
-                    if (decoder.OnEndWithoutResult() is { } final)
-                    {
-                        yield return final;
-                    }
-                    else
-                    {
-                        throw ClovaErrors.Protocol("the stream ended before its result event (truncated)", prepared.RequestId, null, Received(decoder));
-                    }
+                    break;
                 }
+
+                try
+                {
+                    if (!await stream.MoveNextAsync(prepared.RequestId).ConfigureAwait(false))
+                    {
+                        break;
+                    }
+
+                    item = stream.Current;
+                }
+                catch (OperationCanceledException e)
+                {
+                    throw _transport.TranslateCancellation(e, cancellationToken, prepared.RequestId);
+                }
+                catch (Exception e) when (e is IOException or HttpRequestException && e is not ClovaException)
+                {
+                    throw ClovaErrors.Protocol($"the connection broke mid-stream ({e.Message})", prepared.RequestId, e, Received(decoder));
+                }
+            }
+
+            if (!decoder.Completed)
+            {
+                // No result event: complete if a token already carried the finish reason, else the stream was cut.
+                yield return decoder.OnEndWithoutResult()
+                    ?? throw ClovaErrors.Protocol(
+                        ended ? "the stream signalled [DONE] before any result or finish reason" : "the stream ended before its result event (truncated)",
+                        prepared.RequestId,
+                        null,
+                        Received(decoder));
             }
         }
     }
 
     private static int Received(ChatStreamDecoder decoder) => decoder.ContentCharacters + decoder.ReasoningCharacters;
-
-    private static bool IsEventStream(HttpResponseMessage response) =>
-        response.Content.Headers.ContentType?.MediaType is not { } mediaType
-        || mediaType.Equals(ClovaHeaders.EventStream, StringComparison.OrdinalIgnoreCase);
 
     private PreparedRequest Prepare(IEnumerable<ChatMessage> messages, ChatOptions? options)
     {

@@ -12,7 +12,7 @@ internal static class ClovaErrors
     // An HTML error page from a proxy can be large; a short excerpt is enough to recognise it.
     private const int MaxBodyExcerpt = 200;
 
-    public static ClovaException FromStatus(HttpStatusCode? httpStatus, ClovaStatus? status, string requestId, int receivedCharacters = 0)
+    public static ClovaException FromStatus(HttpStatusCode? httpStatus, ClovaStatus? status, string requestId, int receivedCharacters = 0, int attempts = 1)
     {
         HttpStatusCode? effective = httpStatus ?? StatusFromErrorCode(status?.Code);
         var text = new StringBuilder("CLOVA Studio request failed: ");
@@ -28,16 +28,21 @@ internal static class ClovaErrors
 
         text.Append(": ").Append(string.IsNullOrWhiteSpace(status?.Message) ? "no message" : status!.Message);
         text.Append(DescribeReceived(receivedCharacters));
+        if (attempts > 1)
+        {
+            text.Append(". Gave up after ").Append(attempts).Append(" attempts");
+        }
 
         text.Append(". Request id ").Append(requestId).Append('.');
         return new ClovaException(text.ToString(), effective, status?.Code, status?.Message, requestId)
         {
             ReceivedCharacters = receivedCharacters,
+            Attempts = attempts,
         };
     }
 
     /// <summary>Turns a non-success HTTP response into an exception, reading CLOVA's envelope when there is one.</summary>
-    public static async Task<ClovaException> FromResponseAsync(HttpResponseMessage response, string requestId, CancellationToken cancellationToken)
+    public static async Task<ClovaException> FromResponseAsync(HttpResponseMessage response, string requestId, CancellationToken cancellationToken, int attempts = 1)
     {
         byte[] body;
         try
@@ -55,13 +60,14 @@ internal static class ClovaErrors
             status = new ClovaStatus { Message = DescribeUnparsedBody(response, body) };
         }
 
-        return FromStatus(response.StatusCode, status, requestId);
+        return FromStatus(response.StatusCode, status, requestId, attempts: attempts);
     }
 
-    public static ClovaException Protocol(string what, string requestId, Exception? inner = null, int receivedCharacters = 0) =>
+    public static ClovaException Protocol(string what, string requestId, Exception? inner = null, int receivedCharacters = 0, bool transient = false) =>
         new($"CLOVA Studio sent a response the connector cannot read: {what}{DescribeReceived(receivedCharacters)}. Request id {requestId}.", null, null, null, requestId, inner)
         {
             ReceivedCharacters = receivedCharacters,
+            IsTransient = transient,
         };
 
     private static string DescribeReceived(int receivedCharacters) =>

@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Headers;
 using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
+using Clova.Resilience;
 using Clova.Wire;
 
 namespace Clova.Internal;
@@ -21,14 +22,20 @@ internal sealed class ClovaTransport : IDisposable
     private readonly string? _legacyKey;
     private readonly string? _legacyGatewayKey;
     private readonly string _pathPrefix;
+    private readonly ClovaRetryPolicy _retry;
 
     public ClovaTransport(ClovaClientOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
         Endpoint = ValidateEndpoint(options.Endpoint);
-        NetworkTimeout = ValidateTimeout(options.NetworkTimeout);
+        NetworkTimeout = ValidateTimeout(options.NetworkTimeout, nameof(ClovaClientOptions.NetworkTimeout));
         (_bearerKey, _legacyKey, _legacyGatewayKey) = ValidateCredentials(options);
         _pathPrefix = NormaliseAppPath(options.AppPath);
+        _retry = new ClovaRetryPolicy((options.Retry ?? new ClovaRetryOptions()).Validate());
+        StreamIdleTimeout = ValidateTimeout(options.StreamIdleTimeout, nameof(ClovaClientOptions.StreamIdleTimeout));
+        MaxStreamEventBytes = options.MaxStreamEventBytes > 0
+            ? options.MaxStreamEventBytes
+            : throw new ArgumentOutOfRangeException(nameof(ClovaClientOptions.MaxStreamEventBytes), options.MaxStreamEventBytes, "ClovaClientOptions.MaxStreamEventBytes must be positive.");
 
         if (options.HttpClient is { } http)
         {
@@ -49,13 +56,19 @@ internal sealed class ClovaTransport : IDisposable
 
     public TimeSpan NetworkTimeout { get; }
 
+    public TimeSpan StreamIdleTimeout { get; }
+
+    public int MaxStreamEventBytes { get; }
+
     /// <summary>Builds the address of an API path such as <c>v3/chat-completions/HCX-007</c>, with the app segment.</summary>
     public Uri GetUri(string apiPath) => new(Endpoint, _pathPrefix + apiPath);
 
     public static string NewRequestId() => Guid.NewGuid().ToString("D");
 
-    public HttpRequestMessage CreatePost(string apiPath, HttpContent content, string requestId, bool streaming)
+    public HttpRequestMessage CreatePost(string apiPath, byte[] body, string requestId, bool streaming)
     {
+        var content = new ByteArrayContent(body);
+        content.Headers.ContentType = JsonContentType;
         var request = new HttpRequestMessage(HttpMethod.Post, GetUri(apiPath)) { Content = content };
         if (_bearerKey is not null)
         {
@@ -73,20 +86,42 @@ internal sealed class ClovaTransport : IDisposable
     }
 
     /// <summary>
-    /// Sends the request and returns the response once its headers have arrived; a non-success status becomes a
-    /// <see cref="ClovaException"/>. The caller disposes the response.
+    /// Sends a request built by <paramref name="createRequest"/> (a fresh one per attempt, all with the same request
+    /// id) and hands each successful response to <paramref name="onResponse"/>, retrying transient failures of
+    /// either step under the retry policy. A non-success status becomes a <see cref="ClovaException"/>.
     /// </summary>
-    public async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, string requestId, CancellationToken cancellationToken)
+    public async Task<T> SendWithRetryAsync<T>(
+        Func<HttpRequestMessage> createRequest,
+        string requestId,
+        Func<HttpResponseMessage, CancellationToken, ValueTask<T>> onResponse,
+        CancellationToken cancellationToken)
     {
-        HttpResponseMessage response = await _http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
-        if (response.IsSuccessStatusCode)
+        int attempts = 0;
+        try
         {
-            return response;
+            return await _retry.ExecuteAsync(
+                async (attempt, token) =>
+                {
+                    attempts = attempt;
+                    HttpResponseMessage response = await SendOnceAsync(createRequest, attempt, requestId, token).ConfigureAwait(false);
+                    try
+                    {
+                        return await onResponse(response, token).ConfigureAwait(false);
+                    }
+                    catch
+                    {
+                        response.Dispose();
+                        throw;
+                    }
+                },
+                cancellationToken).ConfigureAwait(false);
         }
-
-        using (response)
+        catch (RetriableResponseException last)
         {
-            throw await ClovaErrors.FromResponseAsync(response, requestId, cancellationToken).ConfigureAwait(false);
+            using (last.Response)
+            {
+                throw await ClovaErrors.FromResponseAsync(last.Response, requestId, cancellationToken, attempts).ConfigureAwait(false);
+            }
         }
     }
 
@@ -100,11 +135,17 @@ internal sealed class ClovaTransport : IDisposable
         using CancellationTokenSource timeout = CreateTimeoutSource(cancellationToken);
         try
         {
-            var content = new ByteArrayContent(body);
-            content.Headers.ContentType = JsonContentType;
-            using HttpRequestMessage request = CreatePost(apiPath, content, requestId, streaming: false);
-            using HttpResponseMessage response = await SendAsync(request, requestId, timeout.Token).ConfigureAwait(false);
-            return await ReadResultAsync(response, envelopeType, requestId, timeout.Token).ConfigureAwait(false);
+            return await SendWithRetryAsync(
+                () => CreatePost(apiPath, body, requestId, streaming: false),
+                requestId,
+                async (response, token) =>
+                {
+                    using (response)
+                    {
+                        return await ReadResultAsync(response, envelopeType, requestId, token).ConfigureAwait(false);
+                    }
+                },
+                timeout.Token).ConfigureAwait(false);
         }
         catch (OperationCanceledException e)
         {
@@ -162,7 +203,8 @@ internal sealed class ClovaTransport : IDisposable
     /// </summary>
     public Exception TranslateCancellation(OperationCanceledException exception, CancellationToken callerToken, string requestId)
     {
-        if (callerToken.IsCancellationRequested)
+        // The caller's own cancellation, or a timeout already described (the stream idle timeout).
+        if (callerToken.IsCancellationRequested || exception.InnerException is TimeoutException)
         {
             return exception;
         }
@@ -203,10 +245,31 @@ internal sealed class ClovaTransport : IDisposable
         return endpoint.AbsoluteUri.EndsWith('/') ? endpoint : new Uri(endpoint.AbsoluteUri + "/");
     }
 
-    private static TimeSpan ValidateTimeout(TimeSpan timeout) =>
+    private static TimeSpan ValidateTimeout(TimeSpan timeout, string name) =>
         timeout == Timeout.InfiniteTimeSpan || timeout > TimeSpan.Zero
             ? timeout
-            : throw new ArgumentOutOfRangeException(nameof(ClovaClientOptions.NetworkTimeout), timeout, "ClovaClientOptions.NetworkTimeout must be positive or Timeout.InfiniteTimeSpan.");
+            : throw new ArgumentOutOfRangeException(name, timeout, $"ClovaClientOptions.{name} must be positive or Timeout.InfiniteTimeSpan.");
+
+    private async ValueTask<HttpResponseMessage> SendOnceAsync(Func<HttpRequestMessage> createRequest, int attempt, string requestId, CancellationToken cancellationToken)
+    {
+        using HttpRequestMessage request = createRequest();
+        request.Headers.TryAddWithoutValidation(ClovaRetryPolicy.AttemptHeader, attempt.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        HttpResponseMessage response = await _http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
+        if (response.IsSuccessStatusCode)
+        {
+            return response;
+        }
+
+        if (RetriableResponseException.IsRetriable(response.StatusCode))
+        {
+            throw new RetriableResponseException(response);
+        }
+
+        using (response)
+        {
+            throw await ClovaErrors.FromResponseAsync(response, requestId, cancellationToken, attempt).ConfigureAwait(false);
+        }
+    }
 
     private static (string? Bearer, string? Legacy, string? Gateway) ValidateCredentials(ClovaClientOptions options)
     {
