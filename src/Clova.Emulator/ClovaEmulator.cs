@@ -26,6 +26,7 @@ public sealed class ClovaEmulator : IAsyncDisposable
 {
     private readonly ConcurrentQueue<EmulatorScript> _scripts = new();
     private readonly ConcurrentQueue<RecordedRequest> _requests = new();
+    private readonly Queue<DateTimeOffset> _recentChats = new();
     private WebApplication? _app;
 
     private ClovaEmulator(ClovaEmulatorOptions options) => Options = options;
@@ -159,11 +160,22 @@ public sealed class ClovaEmulator : IAsyncDisposable
                     context.Response.ContentType = script.RawContentType;
                 }
 
+                foreach (KeyValuePair<string, string> header in script.RawHeaders ?? new Dictionary<string, string>())
+                {
+                    context.Response.Headers[header.Key] = header.Value;
+                }
+
                 await context.Response.WriteAsync(script.RawBody ?? "", context.RequestAborted);
                 return;
             }
 
             EmulatorAuth.Check(context.Request, Options);
+            if (RateLimitedFor(context.Request.Path.Value ?? "") is { } reset)
+            {
+                context.Response.Headers["x-ratelimit-reset-requests"] = $"{Math.Max(0.01, reset.TotalSeconds).ToString("0.##", System.Globalization.CultureInfo.InvariantCulture)}s";
+                throw new ClovaApiError("42901", "Too many requests - rate exceeded");
+            }
+
             await handler(body, script);
         }
         catch (ClovaApiError error) when (!context.Response.HasStarted)
@@ -173,6 +185,32 @@ public sealed class ClovaEmulator : IAsyncDisposable
         catch (OperationCanceledException) when (context.RequestAborted.IsCancellationRequested)
         {
             // The client went away (cancellation, timeout, or a dropped-connection script): nothing to answer.
+        }
+    }
+
+    /// <summary>A sliding-window request counter over the chat routes; returns the wait until a slot frees, or null.</summary>
+    private TimeSpan? RateLimitedFor(string path)
+    {
+        if (Options.RateLimitRequests is not int limit || !path.Contains("chat-completions", StringComparison.Ordinal))
+        {
+            return null;
+        }
+
+        lock (_recentChats)
+        {
+            DateTimeOffset now = DateTimeOffset.UtcNow;
+            while (_recentChats.Count > 0 && now - _recentChats.Peek() >= Options.RateLimitWindow)
+            {
+                _recentChats.Dequeue();
+            }
+
+            if (_recentChats.Count >= limit)
+            {
+                return Options.RateLimitWindow - (now - _recentChats.Peek());
+            }
+
+            _recentChats.Enqueue(now);
+            return null;
         }
     }
 

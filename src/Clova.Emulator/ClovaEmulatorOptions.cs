@@ -30,6 +30,15 @@ public sealed class ClovaEmulatorOptions
     /// <summary>Gets or sets the tuned task ids that exist; any other task id is 404/40400.</summary>
     public ISet<string> TaskIds { get; set; } = new HashSet<string>(StringComparer.Ordinal) { "tuned-hcx003-demo" };
 
+    /// <summary>
+    /// Gets or sets how many chat requests the account may make per <see cref="RateLimitWindow"/>; beyond it the
+    /// emulator answers the real 429/42901 with <c>x-ratelimit-reset-requests</c>. Null (the default) is unlimited.
+    /// </summary>
+    public int? RateLimitRequests { get; set; }
+
+    /// <summary>Gets or sets the window of <see cref="RateLimitRequests"/>. Default one minute, as CLOVA counts.</summary>
+    public TimeSpan RateLimitWindow { get; set; } = TimeSpan.FromMinutes(1);
+
     /// <summary>Gets or sets whether SSE fields are written without the space after the colon (both forms occur).</summary>
     public bool CompactSseFields { get; set; }
 }

@@ -15,6 +15,15 @@ public sealed record EmulatorScript
     /// <summary>Gets the content type of <see cref="RawBody"/>; null sends none.</summary>
     public string? RawContentType { get; init; } = "application/json";
 
+    /// <summary>Gets headers added to a raw response (for example <c>Retry-After</c> or <c>Location</c>).</summary>
+    public IReadOnlyDictionary<string, string>? RawHeaders { get; init; }
+
+    /// <summary>Gets the number of token events after which random bytes are sent and the stream ends.</summary>
+    public int? GarbageAfterTokens { get; init; }
+
+    /// <summary>Gets whether the stream sends only <c>ping</c> events, forever, until the client leaves.</summary>
+    public bool EndlessPings { get; init; }
+
     /// <summary>Gets replacement answer text; the rest of the reply (usage, events) is derived from it.</summary>
     public string? ReplyContent { get; init; }
 
@@ -52,6 +61,18 @@ public sealed record EmulatorScript
     /// <returns>The script.</returns>
     public static EmulatorScript Raw(int status, string body, string? contentType = "application/json") =>
         new() { RawStatus = status, RawBody = body, RawContentType = contentType };
+
+    /// <summary>
+    /// The real 429 of a rate-limited account: <c>{"status":{"code":"42901","message":"Too many requests - rate exceeded"},"result":null}</c>
+    /// with <c>x-ratelimit-reset-requests</c> set to <paramref name="resetAfter"/> (for example <c>"6s"</c>).
+    /// </summary>
+    /// <param name="resetAfter">The reset header's value, or null to send none.</param>
+    /// <returns>The script.</returns>
+    public static EmulatorScript RateLimited(string? resetAfter = "1s") =>
+        Error("42901", "Too many requests - rate exceeded") with
+        {
+            RawHeaders = resetAfter is null ? null : new Dictionary<string, string> { ["x-ratelimit-reset-requests"] = resetAfter },
+        };
 
     /// <summary>Answers with this exact SSE text and HTTP 200.</summary>
     /// <param name="sse">Events as they go on the wire.</param>

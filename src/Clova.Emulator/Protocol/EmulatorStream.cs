@@ -20,8 +20,26 @@ public static class EmulatorStream
     {
         CancellationToken aborted = context.RequestAborted;
         var writer = new SseEventWriter(context.Response, options.CompactSseFields);
+        if (script?.EndlessPings == true)
+        {
+            while (true)
+            {
+                await writer.WriteAsync("ping", "{}", aborted);
+                await Task.Delay(TimeSpan.FromMilliseconds(50), aborted);
+            }
+        }
+
         for (int sent = 0; sent <= tokens.Count; sent++)
         {
+            if (script?.GarbageAfterTokens == sent)
+            {
+                var garbage = new byte[4096];
+                new Random(sent).NextBytes(garbage);
+                await context.Response.Body.WriteAsync(garbage, aborted);
+                await context.Response.WriteAsync("\n\n", aborted);
+                return;
+            }
+
             if (script?.ErrorEventAfterTokens is { } errorAt && (errorAt == sent || (sent == tokens.Count && errorAt > sent)))
             {
                 await writer.WriteAsync("error", EmulatorJson.Write(EmulatorJson.Error(script.ErrorCode, script.ErrorMessage, withResult: false)), aborted);
