@@ -18,6 +18,8 @@ internal sealed class ClovaEventStream : IAsyncDisposable
     private readonly IAsyncEnumerator<SseItem<ClovaStreamEvent>>? _events;
     private readonly TimeSpan _idleTimeout;
     private readonly CancellationToken _outer;
+    private readonly Timer? _idleTimer;
+    private long _waitingSince;
 
     private ClovaEventStream(HttpResponseMessage response, ClovaChatResult? wholeResult, CancellationTokenSource? idle, IAsyncEnumerator<SseItem<ClovaStreamEvent>>? events, TimeSpan idleTimeout, CancellationToken outer)
     {
@@ -27,6 +29,12 @@ internal sealed class ClovaEventStream : IAsyncDisposable
         _events = events;
         _idleTimeout = idleTimeout;
         _outer = outer;
+        if (idle is not null && idleTimeout != Timeout.InfiniteTimeSpan)
+        {
+            // One timer for the whole stream: re-arming a timer per event costs more than decoding the event.
+            _waitingSince = Environment.TickCount64;
+            _idleTimer = new Timer(static state => ((ClovaEventStream)state!).CheckIdle(), this, idleTimeout, Timeout.InfiniteTimeSpan);
+        }
     }
 
     /// <summary>Gets the whole reply when the server answered the streaming request with plain JSON.</summary>
@@ -97,11 +105,7 @@ internal sealed class ClovaEventStream : IAsyncDisposable
     {
         try
         {
-            if (_idleTimeout != Timeout.InfiniteTimeSpan)
-            {
-                _idle!.CancelAfter(_idleTimeout);
-            }
-
+            Volatile.Write(ref _waitingSince, Environment.TickCount64);
             return await _events!.MoveNextAsync().ConfigureAwait(false);
         }
         catch (OperationCanceledException e) when (!_outer.IsCancellationRequested && _idle!.IsCancellationRequested)
@@ -114,6 +118,11 @@ internal sealed class ClovaEventStream : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
+        if (_idleTimer is not null)
+        {
+            await _idleTimer.DisposeAsync().ConfigureAwait(false);
+        }
+
         if (_events is not null)
         {
             await _events.DisposeAsync().ConfigureAwait(false);
@@ -121,6 +130,28 @@ internal sealed class ClovaEventStream : IAsyncDisposable
 
         _idle?.Dispose();
         _response.Dispose();
+    }
+
+    /// <summary>Fires when the idle time may be up: cancels if the current wait is that old, else sleeps the rest.</summary>
+    private void CheckIdle()
+    {
+        long waited = Environment.TickCount64 - Volatile.Read(ref _waitingSince);
+        long limit = (long)_idleTimeout.TotalMilliseconds;
+        try
+        {
+            if (waited >= limit)
+            {
+                _idle!.Cancel();
+            }
+            else
+            {
+                _idleTimer!.Change(TimeSpan.FromMilliseconds(limit - waited), Timeout.InfiniteTimeSpan);
+            }
+        }
+        catch (ObjectDisposedException)
+        {
+            // The stream ended while the timer was firing.
+        }
     }
 
     private static async ValueTask DisposeQuietlyAsync(ClovaEventStream? stream, CancellationTokenSource idle)

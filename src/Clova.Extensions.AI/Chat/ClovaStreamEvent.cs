@@ -61,8 +61,7 @@ internal readonly struct ClovaStreamEvent
     }
 
     private static ClovaChatResult Deserialize(ReadOnlySpan<byte> data, string eventType) =>
-        JsonSerializer.Deserialize(data, ClovaJson.Context.ClovaChatResult)
-        ?? throw new JsonException($"The {eventType} event's data is null.");
+        ClovaChatResultConverter.ReadResult(data) ?? throw new JsonException($"The {eventType} event's data is null.");
 
     /// <summary>Signal data is documented as a string; in practice it is <c>{"data":"[DONE]"}</c>.</summary>
     private static bool IsDoneSignal(ReadOnlySpan<byte> data)

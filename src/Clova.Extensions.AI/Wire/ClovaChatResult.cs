@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+
 namespace Clova.Wire;
 
 /// <summary>
@@ -5,6 +7,7 @@ namespace Clova.Wire;
 /// <c>result</c> event, which have the same shape. v1 uses the same shape with <c>stopReason</c> and
 /// <c>inputLength</c>/<c>outputLength</c> in place of <c>finishReason</c> and <c>usage</c>.
 /// </summary>
+[JsonConverter(typeof(ClovaChatResultConverter))]
 internal sealed class ClovaChatResult
 {
     public ClovaResponseMessage? Message { get; set; }

@@ -1,0 +1,180 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+
+namespace Clova.Wire;
+
+/// <summary>
+/// Reads <see cref="ClovaChatResult"/> by hand: it is deserialized once per streamed token, and the metadata-based
+/// path allocates a frame array for every nested object (<c>message</c> inside the event), several times the cost
+/// of the event itself. The rare members (<c>usage</c>, <c>aiFilter</c>, <c>toolCalls</c>) still go through the
+/// source-generated metadata. Unknown members are skipped, as before.
+/// </summary>
+internal sealed class ClovaChatResultConverter : JsonConverter<ClovaChatResult>
+{
+    public override ClovaChatResult? Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) => ReadResult(ref reader);
+
+    /// <summary>Reads one event's data straight from its UTF-8 bytes (the hot path: no serializer state at all).</summary>
+    public static ClovaChatResult? ReadResult(ReadOnlySpan<byte> utf8)
+    {
+        var reader = new Utf8JsonReader(utf8);
+        reader.Read();
+        ClovaChatResult? result = ReadResult(ref reader);
+        while (reader.Read())
+        {
+            // Only trailing whitespace is allowed after the object; any other token is malformed input.
+        }
+
+        return result;
+    }
+
+    /// <summary>
+    /// Reads a result at the reader's position. Malformed text (including invalid UTF-8, which the reader reports as
+    /// <see cref="InvalidOperationException"/>) always surfaces as <see cref="JsonException"/>, as from the serializer.
+    /// </summary>
+    public static ClovaChatResult? ReadResult(ref Utf8JsonReader reader)
+    {
+        try
+        {
+            return ReadObject(ref reader);
+        }
+        catch (InvalidOperationException e)
+        {
+            throw new JsonException(e.Message, e);
+        }
+    }
+
+    private static ClovaChatResult? ReadObject(ref Utf8JsonReader reader)
+    {
+        if (reader.TokenType == JsonTokenType.Null)
+        {
+            return null;
+        }
+
+        Expect(ref reader, JsonTokenType.StartObject);
+        var result = new ClovaChatResult();
+        while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+        {
+            if (reader.ValueTextEquals("message"u8))
+            {
+                reader.Read();
+                result.Message = ReadMessage(ref reader);
+            }
+            else if (reader.ValueTextEquals("finishReason"u8))
+            {
+                result.FinishReason = ReadString(ref reader);
+            }
+            else if (reader.ValueTextEquals("created"u8))
+            {
+                result.Created = ReadLong(ref reader);
+            }
+            else if (reader.ValueTextEquals("seed"u8))
+            {
+                result.Seed = ReadLong(ref reader);
+            }
+            else if (reader.ValueTextEquals("usage"u8))
+            {
+                reader.Read();
+                result.Usage = JsonSerializer.Deserialize(ref reader, ClovaJson.Context.ClovaUsage);
+            }
+            else if (reader.ValueTextEquals("aiFilter"u8))
+            {
+                reader.Read();
+                result.AiFilter = JsonSerializer.Deserialize(ref reader, ClovaJson.Context.ListClovaAiFilter);
+            }
+            else if (reader.ValueTextEquals("stopReason"u8))
+            {
+                result.StopReason = ReadString(ref reader);
+            }
+            else if (reader.ValueTextEquals("inputLength"u8))
+            {
+                result.InputLength = ReadLong(ref reader);
+            }
+            else if (reader.ValueTextEquals("outputLength"u8))
+            {
+                result.OutputLength = ReadLong(ref reader);
+            }
+            else
+            {
+                reader.Read();
+                reader.Skip();
+            }
+        }
+
+        return result;
+    }
+
+    public override void Write(Utf8JsonWriter writer, ClovaChatResult value, JsonSerializerOptions options) =>
+        throw new NotSupportedException("Chat results are only read.");
+
+    private static ClovaResponseMessage? ReadMessage(ref Utf8JsonReader reader)
+    {
+        if (reader.TokenType == JsonTokenType.Null)
+        {
+            return null;
+        }
+
+        Expect(ref reader, JsonTokenType.StartObject);
+        var message = new ClovaResponseMessage();
+        while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+        {
+            if (reader.ValueTextEquals("content"u8))
+            {
+                message.Content = ReadString(ref reader);
+            }
+            else if (reader.ValueTextEquals("thinkingContent"u8))
+            {
+                message.ThinkingContent = ReadString(ref reader);
+            }
+            else if (reader.ValueTextEquals("role"u8))
+            {
+                reader.Read();
+                message.Role = reader.TokenType == JsonTokenType.String && reader.ValueTextEquals("assistant"u8) ? "assistant" : ToString(ref reader);
+            }
+            else if (reader.ValueTextEquals("toolCalls"u8))
+            {
+                reader.Read();
+                message.ToolCalls = JsonSerializer.Deserialize(ref reader, ClovaJson.Context.ListClovaToolCall);
+            }
+            else
+            {
+                reader.Read();
+                reader.Skip();
+            }
+        }
+
+        return message;
+    }
+
+    private static string? ReadString(ref Utf8JsonReader reader)
+    {
+        reader.Read();
+        return ToString(ref reader);
+    }
+
+    private static string? ToString(ref Utf8JsonReader reader) => reader.TokenType switch
+    {
+        JsonTokenType.String => reader.GetString(),
+        JsonTokenType.Null => null,
+        _ => throw new JsonException($"Expected a string, not {reader.TokenType}."),
+    };
+
+    private static long? ReadLong(ref Utf8JsonReader reader)
+    {
+        reader.Read();
+        return reader.TokenType switch
+        {
+            JsonTokenType.Number when reader.TryGetInt64(out long value) => value,
+            JsonTokenType.Number => (long)reader.GetDouble(),
+            JsonTokenType.Null => null,
+            _ => throw new JsonException($"Expected a number, not {reader.TokenType}."),
+        };
+    }
+
+    private static void Expect(ref Utf8JsonReader reader, JsonTokenType type)
+    {
+        if (reader.TokenType != type)
+        {
+            throw new JsonException($"Expected {type}, not {reader.TokenType}.");
+        }
+    }
+}
