@@ -12,6 +12,7 @@ namespace Clova.Benchmarks;
 public class NonStreamingBenchmarks
 {
     private IChatClient _clova = null!;
+    private IChatClient _clovaNoRetry = null!;
     private ChatClient _openAI = null!;
     private List<Microsoft.Extensions.AI.ChatMessage> _meaiHistory = null!;
     private List<OpenAI.Chat.ChatMessage> _openAIHistory = null!;
@@ -21,6 +22,12 @@ public class NonStreamingBenchmarks
     {
         _clova = new ClovaClient(new ClovaClientOptions { ApiKey = "nv-bench", HttpClient = new HttpClient(new CannedHandler(Payloads.ClovaResponse(), "application/json")) })
             .GetChatClient(ClovaModels.Hcx005);
+        _clovaNoRetry = new ClovaClient(new ClovaClientOptions
+        {
+            ApiKey = "nv-bench",
+            HttpClient = new HttpClient(new CannedHandler(Payloads.ClovaResponse(), "application/json")),
+            Retry = { Enabled = false },
+        }).GetChatClient(ClovaModels.Hcx005);
         _openAI = new ChatClient("gpt-4o", new ApiKeyCredential("sk-bench"), new OpenAIClientOptions
         {
             Transport = new HttpClientPipelineTransport(new HttpClient(new CannedHandler(Payloads.OpenAIResponse(), "application/json"))),
@@ -34,4 +41,7 @@ public class NonStreamingBenchmarks
 
     [Benchmark(Description = "CLOVA IChatClient GetResponseAsync")]
     public async Task<int> Clova() => (await _clova.GetResponseAsync(_meaiHistory)).Text.Length;
+
+    [Benchmark(Description = "CLOVA GetResponseAsync, retries off")]
+    public async Task<int> ClovaNoRetry() => (await _clovaNoRetry.GetResponseAsync(_meaiHistory)).Text.Length;
 }

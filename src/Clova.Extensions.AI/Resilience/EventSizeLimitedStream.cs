@@ -60,7 +60,13 @@ internal sealed class EventSizeLimitedStream(Stream inner, int maxEventBytes, st
         }
 
         // An event ends at a blank line: "\n\n", "\r\r" or "\r\n\r\n" (whose tail is "\n\r\n").
-        int boundary = Math.Max(Math.Max(chunk.LastIndexOf("\n\n"u8), chunk.LastIndexOf("\r\r"u8)), chunk.LastIndexOf("\n\r\n"u8));
+        // CLOVA ends lines with LF, so one scan usually settles it; CR forms are looked for only when it does not.
+        int boundary = chunk.LastIndexOf("\n\n"u8);
+        if (boundary < 0 && chunk.Contains((byte)'\r'))
+        {
+            boundary = Math.Max(chunk.LastIndexOf("\r\r"u8), chunk.LastIndexOf("\n\r\n"u8));
+        }
+
         bool spansChunks = (chunk[0] == '\n' && (_last1 == '\n' || (_last1 == '\r' && _last2 == '\n'))) || (chunk[0] == '\r' && _last1 == '\r');
         if (boundary >= 0)
         {
