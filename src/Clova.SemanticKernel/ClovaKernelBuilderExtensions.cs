@@ -1,0 +1,48 @@
+using Clova;
+using Clova.SemanticKernel;
+
+namespace Microsoft.SemanticKernel;
+
+/// <summary>Registers CLOVA Studio services on a Semantic Kernel <see cref="IKernelBuilder"/>.</summary>
+public static class ClovaKernelBuilderExtensions
+{
+    /// <summary>Adds a CLOVA chat completion service.</summary>
+    /// <param name="builder">The kernel builder.</param>
+    /// <param name="modelId">The model, for example <c>HCX-007</c>.</param>
+    /// <param name="apiKey">The CLOVA Studio API key.</param>
+    /// <param name="serviceId">A key for the service, to have several.</param>
+    /// <param name="httpClient">An HttpClient to use; the caller keeps owning it.</param>
+    /// <returns>The builder.</returns>
+    public static IKernelBuilder AddClovaChatCompletion(this IKernelBuilder builder, string modelId, string apiKey, string? serviceId = null, HttpClient? httpClient = null)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        builder.Services.AddClovaChatCompletion(modelId, new ClovaClientOptions { ApiKey = apiKey, HttpClient = httpClient }, serviceId);
+        return builder;
+    }
+
+    /// <summary>Adds a CLOVA chat completion service with full client options (endpoint, legacy keys, retries…).</summary>
+    /// <param name="builder">The kernel builder.</param>
+    /// <param name="modelId">The model.</param>
+    /// <param name="options">The client options.</param>
+    /// <param name="serviceId">A key for the service.</param>
+    /// <returns>The builder.</returns>
+    public static IKernelBuilder AddClovaChatCompletion(this IKernelBuilder builder, string modelId, ClovaClientOptions options, string? serviceId = null)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        builder.Services.AddClovaChatCompletion(modelId, options, serviceId);
+        return builder;
+    }
+
+    /// <summary>Adds a CLOVA LK text generation service.</summary>
+    /// <param name="builder">The kernel builder.</param>
+    /// <param name="modelId">The model, such as <c>LK-D2</c>.</param>
+    /// <param name="options">The client options.</param>
+    /// <param name="serviceId">A key for the service.</param>
+    /// <returns>The builder.</returns>
+    public static IKernelBuilder AddClovaTextGeneration(this IKernelBuilder builder, string modelId, ClovaClientOptions options, string? serviceId = null)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        builder.Services.AddClovaTextGeneration(modelId, options, serviceId);
+        return builder;
+    }
+}

@@ -1,0 +1,39 @@
+using Clova;
+using Clova.SemanticKernel;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Microsoft.SemanticKernel.ChatCompletion;
+using Microsoft.SemanticKernel.TextGeneration;
+
+namespace Microsoft.SemanticKernel;
+
+/// <summary>Registers CLOVA Studio services in an <see cref="IServiceCollection"/>, keyed by service id.</summary>
+public static class ClovaServiceCollectionExtensions
+{
+    /// <summary>Adds a CLOVA chat completion service (keyed when <paramref name="serviceId"/> is given).</summary>
+    /// <param name="services">The services.</param>
+    /// <param name="modelId">The model.</param>
+    /// <param name="options">The client options; validated when the service is first resolved.</param>
+    /// <param name="serviceId">A key for the service.</param>
+    /// <returns>The services.</returns>
+    public static IServiceCollection AddClovaChatCompletion(this IServiceCollection services, string modelId, ClovaClientOptions options, string? serviceId = null)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        ArgumentNullException.ThrowIfNull(options);
+        return services.AddKeyedSingleton<IChatCompletionService>(serviceId, (provider, _) =>
+            new ClovaChatCompletionService(new ClovaClient(options), modelId, provider.GetService<ILoggerFactory>()));
+    }
+
+    /// <summary>Adds a CLOVA LK text generation service (keyed when <paramref name="serviceId"/> is given).</summary>
+    /// <param name="services">The services.</param>
+    /// <param name="modelId">The model, such as <c>LK-D2</c>.</param>
+    /// <param name="options">The client options.</param>
+    /// <param name="serviceId">A key for the service.</param>
+    /// <returns>The services.</returns>
+    public static IServiceCollection AddClovaTextGeneration(this IServiceCollection services, string modelId, ClovaClientOptions options, string? serviceId = null)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        ArgumentNullException.ThrowIfNull(options);
+        return services.AddKeyedSingleton<ITextGenerationService>(serviceId, (_, _) => new ClovaTextGenerationService(new ClovaClient(options), modelId));
+    }
+}
