@@ -1,0 +1,178 @@
+using System.ComponentModel;
+using System.Text.Json;
+using Clova.Emulator;
+using Microsoft.Extensions.AI;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.SemanticKernel;
+using Microsoft.SemanticKernel.ChatCompletion;
+using Microsoft.SemanticKernel.TextGeneration;
+
+namespace Clova.SemanticKernel.Tests;
+
+/// <summary>The Semantic Kernel connector against the emulator over real HTTP.</summary>
+public sealed class SemanticKernelTests : IAsyncLifetime
+{
+    private ClovaEmulator _emulator = null!;
+
+    public async Task InitializeAsync() => _emulator = await ClovaEmulator.StartAsync();
+
+    public Task DisposeAsync() => _emulator.DisposeAsync().AsTask();
+
+    private ClovaClientOptions Options => new() { Endpoint = _emulator.BaseUri, ApiKey = "nv-sk-test" };
+
+    private Kernel BuildKernel(string model = ClovaModels.Hcx007) =>
+        Kernel.CreateBuilder().AddClovaChatCompletion(model, Options).Build();
+
+    [Fact]
+    public async Task A_kernel_with_the_service_answers_a_prompt_function()
+    {
+        Kernel kernel = BuildKernel();
+
+        FunctionResult result = await kernel.InvokePromptAsync("부분집합의 수를 설명해 줘");
+
+        Assert.Equal("«부분집합의 수를 설명해 줘»에 대한 답변입니다. (에뮬레이터, 사용자 메시지 1개)", result.ToString());
+        Assert.Equal("/v3/chat-completions/HCX-007", _emulator.LastRequest!.Path);
+    }
+
+    [Fact]
+    public async Task Non_streaming_replies_carry_reasoning_first_and_CLOVA_metadata()
+    {
+        var service = new ClovaChatCompletionService(new ClovaClient(Options), ClovaModels.Hcx007);
+        var history = new ChatHistory("간결하게");
+        history.AddUserMessage("hi");
+
+        ChatMessageContent reply = (await service.GetChatMessageContentsAsync(history, new ClovaPromptExecutionSettings { IncludeAiFilters = true, Seed = 9 }))[0];
+
+        Assert.IsType<ReasoningContent>(reply.Items[0]);
+        Assert.IsType<Microsoft.SemanticKernel.TextContent>(reply.Items[1]);
+        Assert.Equal(AuthorRole.Assistant, reply.Role);
+        Assert.Equal(ClovaModels.Hcx007, reply.ModelId);
+        Assert.Equal("stop", reply.Metadata![ClovaMetadataKeys.FinishReason]);
+        Assert.True(((UsageDetails)reply.Metadata[ClovaMetadataKeys.Usage]!).ReasoningTokenCount > 0);
+        Assert.Equal(9L, reply.Metadata[ClovaMetadataKeys.Seed]);
+        Assert.Equal(3, ((IReadOnlyList<ClovaAiFilterResult>)reply.Metadata[ClovaMetadataKeys.AiFilter]!).Count);
+        Assert.Equal(ClovaModels.Hcx007, service.Attributes["ModelId"]);
+        Assert.Equal(_emulator.BaseUri.ToString(), service.Attributes["Endpoint"]);
+    }
+
+    [Fact]
+    public async Task Streaming_yields_reasoning_then_text_and_ends_with_the_finish_reason_and_usage()
+    {
+        var service = new ClovaChatCompletionService(new ClovaClient(Options), ClovaModels.Hcx007);
+        var history = new ChatHistory();
+        history.AddUserMessage("hi");
+
+        List<StreamingChatMessageContent> chunks = [];
+        await foreach (StreamingChatMessageContent chunk in service.GetStreamingChatMessageContentsAsync(history))
+        {
+            chunks.Add(chunk);
+        }
+
+        var items = chunks.SelectMany(c => c.Items).ToList();
+        int lastReasoning = items.FindLastIndex(i => i is StreamingReasoningContent);
+        int firstText = items.FindIndex(i => i is StreamingTextContent);
+        Assert.True(lastReasoning >= 0 && firstText > lastReasoning);
+        Assert.Equal("«hi»에 대한 답변입니다. (에뮬레이터, 사용자 메시지 1개)", string.Concat(items.OfType<StreamingTextContent>().Select(t => t.Text)));
+        Assert.Equal("stop", chunks[^1].Metadata![ClovaMetadataKeys.FinishReason]);
+        Assert.Single(chunks, c => c.Metadata?.ContainsKey(ClovaMetadataKeys.Usage) == true);
+    }
+
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task Automatic_function_calling_runs_a_kernel_function_and_returns_the_final_answer(bool streaming)
+    {
+        Kernel kernel = BuildKernel(ClovaModels.Hcx005);
+        kernel.Plugins.AddFromType<WeatherPlugin>("weather");
+        var settings = new ClovaPromptExecutionSettings { FunctionChoiceBehavior = FunctionChoiceBehavior.Auto() };
+        var service = kernel.GetRequiredService<IChatCompletionService>();
+        var history = new ChatHistory();
+        history.AddUserMessage("weather in Seoul");
+
+        string answer = streaming
+            ? string.Concat((await service.GetStreamingChatMessageContentsAsync(history, settings, kernel).ToListAsync()).Select(c => c.Content))
+            : (await service.GetChatMessageContentsAsync(history, settings, kernel))[0].Content!;
+
+        Assert.Equal("도구 결과를 받았습니다: Seoul: 맑음", answer);
+        Assert.Equal(2, _emulator.Requests.Count);
+        Assert.Contains(history, m => m.Items.OfType<Microsoft.SemanticKernel.FunctionCallContent>().Any());
+        Assert.Contains(history, m => m.Items.OfType<Microsoft.SemanticKernel.FunctionResultContent>().Any(r => Equals(r.Result?.ToString(), "Seoul: 맑음")));
+    }
+
+    [Fact]
+    public async Task The_history_reducer_trims_a_ChatHistory_and_returns_null_when_nothing_is_trimmed()
+    {
+        var clova = new ClovaClient(Options);
+        var reducer = new ClovaChatHistoryReducer(clova.GetSlidingWindowReducer(ClovaModels.Hcx007, 1000, new ClovaChatReducerOptions { TokenBudget = 40 }));
+        var history = new ChatHistory("sys");
+        for (int i = 0; i < 5; i++)
+        {
+            history.AddUserMessage($"question {i} " + string.Join(' ', Enumerable.Repeat("word", 8)));
+            history.AddAssistantMessage($"answer {i}");
+        }
+
+        IEnumerable<ChatMessageContent>? reduced = await reducer.ReduceAsync(history);
+        IEnumerable<ChatMessageContent>? again = await new ClovaChatHistoryReducer(clova.GetSlidingWindowReducer(ClovaModels.Hcx007, 1000)).ReduceAsync(history);
+
+        var kept = reduced!.ToList();
+        Assert.Same(history[0], kept[0]);
+        Assert.True(kept.Count < history.Count);
+        Assert.Same(history[^1], kept[^1]);
+        Assert.Null(again);
+    }
+
+    [Fact]
+    public void Settings_written_for_other_connectors_are_understood_through_JSON_and_round_trip()
+    {
+        PromptExecutionSettings generic = JsonSerializer.Deserialize<PromptExecutionSettings>(
+            """{"max_tokens": 300, "temperature": 0.3, "top_p": "0.9", "top_k": 5, "reasoning_effort": "medium", "stop_sequences": ["###"], "include_ai_filters": true, "seed": 7}""")!;
+
+        ClovaPromptExecutionSettings clova = ClovaPromptExecutionSettings.FromExecutionSettings(generic);
+        ClovaPromptExecutionSettings roundTripped = JsonSerializer.Deserialize<ClovaPromptExecutionSettings>(JsonSerializer.Serialize(clova))!;
+
+        Assert.Equal((300, 0.3, 0.9, 5, "medium", 7L, true), (clova.MaxTokens!.Value, clova.Temperature!.Value, clova.TopP!.Value, clova.TopK!.Value, clova.ReasoningEffort, clova.Seed!.Value, clova.IncludeAiFilters!.Value));
+        Assert.Equal(["###"], clova.StopSequences!);
+        Assert.Equal(clova.MaxTokens, roundTripped.MaxTokens);
+        Assert.Equal(clova.ReasoningEffort, roundTripped.ReasoningEffort);
+    }
+
+    [Fact]
+    public void Frozen_settings_refuse_changes_and_clones_are_independent()
+    {
+        var settings = new ClovaPromptExecutionSettings { MaxTokens = 10, StopSequences = ["a"] };
+        var clone = (ClovaPromptExecutionSettings)settings.Clone();
+
+        settings.Freeze();
+
+        Assert.Throws<InvalidOperationException>(() => settings.MaxTokens = 20);
+        clone.MaxTokens = 20;
+        Assert.Equal(10, settings.MaxTokens);
+        Assert.Equal(20, clone.MaxTokens);
+    }
+
+    [Fact]
+    public async Task Registrations_are_keyed_by_service_id_and_text_generation_uses_LK()
+    {
+        var services = new ServiceCollection();
+        services.AddClovaChatCompletion(ClovaModels.HcxDash002, Options, "clova-dash");
+        services.AddClovaTextGeneration("LK-D2", Options, "clova-lk");
+        using ServiceProvider provider = services.BuildServiceProvider();
+
+        var chat = provider.GetRequiredKeyedService<IChatCompletionService>("clova-dash");
+        var text = provider.GetRequiredKeyedService<ITextGenerationService>("clova-lk");
+        IReadOnlyList<Microsoft.SemanticKernel.TextContent> completion = await text.GetTextContentsAsync("Korean: 바나나");
+
+        Assert.Equal(ClovaModels.HcxDash002, chat.Attributes["ModelId"]);
+        Assert.Equal("Korean: 바나나 다음에 이어지는 문장입니다.", completion[0].Text);
+        Assert.Equal("/v1/completions/LK-D2", _emulator.LastRequest!.Path);
+    }
+
+    /// <summary>A kernel plugin, as users write them.</summary>
+    public sealed class WeatherPlugin
+    {
+        /// <summary>Gets the weather.</summary>
+        [KernelFunction("get_weather")]
+        [Description("Gets the current weather for a city")]
+        public string GetWeather([Description("The city")] string city) => $"{city}: 맑음";
+    }
+}
