@@ -122,6 +122,26 @@ public sealed class SemanticKernelTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task ChatHistory_ReduceAsync_replaces_the_history_with_the_reduced_one()
+    {
+        var clova = new ClovaClient(Options);
+        var reducer = new ClovaChatHistoryReducer(clova.GetSlidingWindowReducer(ClovaModels.Hcx007, 1000, new ClovaChatReducerOptions { TokenBudget = 30 }));
+        var history = new ChatHistory("sys");
+        for (int i = 0; i < 4; i++)
+        {
+            history.AddUserMessage($"question {i} " + string.Join(' ', Enumerable.Repeat("word", 8)));
+            history.AddAssistantMessage($"answer {i}");
+        }
+
+        int before = history.Count;
+        ChatHistory reduced = await history.ReduceAsync(reducer, CancellationToken.None);
+
+        Assert.True(reduced.Count < before);
+        Assert.Equal(AuthorRole.System, reduced[0].Role);
+        Assert.Equal("answer 3", reduced[^1].Content);
+    }
+
+    [Fact]
     public void Settings_written_for_other_connectors_are_understood_through_JSON_and_round_trip()
     {
         PromptExecutionSettings generic = JsonSerializer.Deserialize<PromptExecutionSettings>(
