@@ -49,7 +49,10 @@ public sealed class ClovaPromptExecutionSettings : PromptExecutionSettings
     [JsonPropertyName("top_k")]
     public int? TopK { get => _topK; set => Set(ref _topK, value); }
 
-    /// <summary>Gets or sets the v3 repetition penalty (0 &lt; x ≤ 2); on v1 models it is sent as <c>repeatPenalty</c>'s own range is 0–10.</summary>
+    /// <summary>
+    /// Gets or sets the v3 repetition penalty (0 &lt; x ≤ 2). v1 models (HCX-003, HCX-DASH-001) refuse it: their
+    /// <c>repeatPenalty</c> has another range (0–10), and rescaling silently would change its meaning.
+    /// </summary>
     [JsonPropertyName("repetition_penalty")]
     public double? RepetitionPenalty { get => _repetitionPenalty; set => Set(ref _repetitionPenalty, value); }
 

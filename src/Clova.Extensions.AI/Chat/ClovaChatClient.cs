@@ -33,7 +33,7 @@ internal sealed class ClovaChatClient : IChatClient
     public async Task<ChatResponse> GetResponseAsync(IEnumerable<ChatMessage> messages, ChatOptions? options = null, CancellationToken cancellationToken = default)
     {
         PreparedRequest prepared = Prepare(messages, options);
-        ClovaChatResult result = await _transport.PostJsonAsync(prepared.ApiPath, prepared.Body, ClovaJson.Context.ClovaResponseEnvelopeClovaChatResult, prepared.RequestId, cancellationToken).ConfigureAwait(false);
+        ClovaChatResult result = await _transport.PostJsonAsync(prepared.ApiPath, prepared.Body, ClovaJson.Context.ClovaChatResult, prepared.RequestId, cancellationToken).ConfigureAwait(false);
         return ChatResponseMapper.FromClovaResult(result, prepared.RequestId, prepared.ModelId, prepared.IncludeReasoning);
     }
 

@@ -48,7 +48,7 @@ internal sealed class ClovaEventStream : IAsyncDisposable
         if (response.Content.Headers.ContentType?.MediaType is { } mediaType && !mediaType.Equals(ClovaHeaders.EventStream, StringComparison.OrdinalIgnoreCase))
         {
             // Some gateways answer a streaming request with a JSON envelope (errors, or a whole reply).
-            ClovaChatResult whole = await ClovaTransport.ReadResultAsync(response, ClovaJson.Context.ClovaResponseEnvelopeClovaChatResult, requestId, cancellationToken).ConfigureAwait(false);
+            ClovaChatResult whole = await ClovaTransport.ReadResultAsync(response, ClovaJson.Context.ClovaChatResult, requestId, cancellationToken).ConfigureAwait(false);
             return new ClovaEventStream(response, whole, null, null, default, cancellationToken);
         }
 

@@ -15,14 +15,7 @@ internal static class V1ChatRequestMapper
     public static ClovaV1ChatRequest ToClovaV1Request(IEnumerable<ChatMessage> messages, ChatOptions? options, ClovaModelInfo model)
     {
         List<ClovaRequestMessage> mapped = ChatRequestMapper.ToClovaMessages(messages, options?.Instructions);
-        foreach (ClovaRequestMessage message in mapped)
-        {
-            if (message.Content.Parts is not null || message.ToolCalls is not null || message.Role == "tool")
-            {
-                throw new ArgumentException($"The v1 chat API ({model.Name}) takes text only: no images, tool calls or tool results. Use a v3 model such as HCX-005.", nameof(messages));
-            }
-        }
-
+        EnsureTextOnly(mapped, $"The v1 chat API ({model.Name})");
         var request = new ClovaV1ChatRequest { Messages = mapped };
         if (options is not null)
         {
@@ -51,6 +44,18 @@ internal static class V1ChatRequestMapper
 
         Validate(request, model);
         return request;
+    }
+
+    /// <summary>v1 (chat and its token calculator) takes plain text messages only.</summary>
+    public static void EnsureTextOnly(List<ClovaRequestMessage> messages, string api)
+    {
+        foreach (ClovaRequestMessage message in messages)
+        {
+            if (message.Content.Parts is not null || message.ToolCalls is not null || message.Role == "tool")
+            {
+                throw new ArgumentException($"{api} takes text only: no images, tool calls or tool results. Use a v3 model such as HCX-005.", nameof(messages));
+            }
+        }
     }
 
     private static void ApplyAdditionalProperties(ClovaV1ChatRequest request, AdditionalPropertiesDictionary? properties)

@@ -40,7 +40,7 @@ public sealed class ClovaCompletionClient
         byte[] body = JsonSerializer.SerializeToUtf8Bytes(CompletionMapper.ToClovaLkRequest(request), ClovaJson.Context.ClovaLkRequest);
         string requestId = ClovaTransport.NewRequestId();
         ClovaLkResult result = await _transport.PostJsonAsync(
-            "v1/completions/" + Uri.EscapeDataString(ModelId), body, ClovaJson.Context.ClovaResponseEnvelopeClovaLkResult, requestId, cancellationToken).ConfigureAwait(false);
+            "v1/completions/" + Uri.EscapeDataString(ModelId), body, ClovaJson.Context.ClovaLkResult, requestId, cancellationToken).ConfigureAwait(false);
         return CompletionMapper.FromClovaLkResult(result, requestId);
     }
 

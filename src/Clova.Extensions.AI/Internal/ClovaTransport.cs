@@ -129,7 +129,7 @@ internal sealed class ClovaTransport : IDisposable
     /// Posts a JSON body and returns the envelope's <c>result</c>: the whole non-streaming exchange, with errors
     /// mapped to <see cref="ClovaException"/> and the <see cref="NetworkTimeout"/> applied.
     /// </summary>
-    public async Task<TResult> PostJsonAsync<TResult>(string apiPath, byte[] body, JsonTypeInfo<ClovaResponseEnvelope<TResult>> envelopeType, string requestId, CancellationToken cancellationToken)
+    public async Task<TResult> PostJsonAsync<TResult>(string apiPath, byte[] body, JsonTypeInfo<TResult> resultType, string requestId, CancellationToken cancellationToken)
         where TResult : class
     {
         using CancellationTokenSource timeout = CreateTimeoutSource(cancellationToken);
@@ -142,7 +142,7 @@ internal sealed class ClovaTransport : IDisposable
                 {
                     using (response)
                     {
-                        return await ReadResultAsync(response, envelopeType, requestId, token).ConfigureAwait(false);
+                        return await ReadResultAsync(response, resultType, requestId, token).ConfigureAwait(false);
                     }
                 },
                 timeout.Token).ConfigureAwait(false);
@@ -154,7 +154,7 @@ internal sealed class ClovaTransport : IDisposable
     }
 
     /// <summary>Reads a JSON envelope; an error code inside a 200, an empty body or a missing result is an error.</summary>
-    public static async Task<TResult> ReadResultAsync<TResult>(HttpResponseMessage response, JsonTypeInfo<ClovaResponseEnvelope<TResult>> envelopeType, string requestId, CancellationToken cancellationToken)
+    public static async Task<TResult> ReadResultAsync<TResult>(HttpResponseMessage response, JsonTypeInfo<TResult> resultType, string requestId, CancellationToken cancellationToken)
         where TResult : class
     {
         ClovaResponseEnvelope<TResult>? envelope;
@@ -162,7 +162,7 @@ internal sealed class ClovaTransport : IDisposable
         {
             // A JSON answer is small: buffering it and parsing the bytes in one go beats the async stream reader.
             byte[] body = await response.Content.ReadAsByteArrayAsync(cancellationToken).ConfigureAwait(false);
-            envelope = body.Length == 0 ? null : ReadEnvelope(body, envelopeType);
+            envelope = body.Length == 0 ? null : ReadEnvelope(body, resultType);
         }
         catch (JsonException e)
         {
@@ -186,10 +186,9 @@ internal sealed class ClovaTransport : IDisposable
     /// Reads <c>{"status":…,"result":…}</c> by hand around the generated readers, so the envelope level costs no
     /// serializer frames; the result itself goes through its (generated or hand-written) metadata.
     /// </summary>
-    private static ClovaResponseEnvelope<TResult> ReadEnvelope<TResult>(ReadOnlySpan<byte> body, JsonTypeInfo<ClovaResponseEnvelope<TResult>> envelopeType)
+    private static ClovaResponseEnvelope<TResult> ReadEnvelope<TResult>(ReadOnlySpan<byte> body, JsonTypeInfo<TResult> resultType)
         where TResult : class
     {
-        var resultType = (JsonTypeInfo<TResult>)envelopeType.Options.GetTypeInfo(typeof(TResult));
         var reader = new Utf8JsonReader(body);
         if (!reader.Read() || reader.TokenType != JsonTokenType.StartObject)
         {

@@ -156,7 +156,7 @@ public sealed class ClovaChatReducer : IChatReducer
         byte[] body = JsonSerializer.SerializeToUtf8Bytes(request, ClovaJson.Context.ClovaV1MessagesRequest);
         string requestId = ClovaTransport.NewRequestId();
         ClovaMessagesResult result = await _transport.PostJsonAsync(
-            $"v1/api-tools/sliding/chat-messages/{Uri.EscapeDataString(ModelId)}", body, ClovaJson.Context.ClovaResponseEnvelopeClovaMessagesResult, requestId, cancellationToken).ConfigureAwait(false);
+            $"v1/api-tools/sliding/chat-messages/{Uri.EscapeDataString(ModelId)}", body, ClovaJson.Context.ClovaMessagesResult, requestId, cancellationToken).ConfigureAwait(false);
 
         // The API returns the system message and a suffix of the rest; hand back the caller's own message objects
         // (ids, reasoning, properties intact), checked against what came back.
@@ -168,8 +168,7 @@ public sealed class ClovaChatReducer : IChatReducer
             throw ClovaErrors.Protocol($"the sliding window returned {keptTurns} messages for the {others.Count} sent", requestId);
         }
 
-        var keep = new HashSet<int>(others.Skip(others.Count - keptTurns));
-        return [.. Enumerable.Range(0, messages.Count).Where(i => messages[i].Role == ChatRole.System || keep.Contains(i)).Select(i => messages[i])];
+        return SystemAnd(messages, others.Skip(others.Count - keptTurns));
     }
 
     private async Task<IEnumerable<ChatMessage>> TrimLocallyAsync(IReadOnlyList<ChatMessage> messages, CancellationToken cancellationToken)
@@ -193,7 +192,13 @@ public sealed class ClovaChatReducer : IChatReducer
             return messages;
         }
 
-        var keep = new HashSet<int>(turns.Skip(dropped).SelectMany(t => t));
+        return SystemAnd(messages, turns.Skip(dropped).SelectMany(t => t));
+    }
+
+    /// <summary>The caller's messages that stay: every system message and the given indices, in original order.</summary>
+    private static List<ChatMessage> SystemAnd(IReadOnlyList<ChatMessage> messages, IEnumerable<int> kept)
+    {
+        var keep = new HashSet<int>(kept);
         return [.. Enumerable.Range(0, messages.Count).Where(i => messages[i].Role == ChatRole.System || keep.Contains(i)).Select(i => messages[i])];
     }
 }

@@ -44,13 +44,10 @@ public sealed class ClovaTokenCounter
         int? formatCount = null;
         if (_version == ClovaApiVersion.V1)
         {
-            if (mapped.Any(m => m.Content.Parts is not null || m.ToolCalls is not null || m.Role == "tool"))
-            {
-                throw new ArgumentException($"The v1 token calculator ({ModelId}) counts text only: no images, tool calls or tool results.", nameof(messages));
-            }
+            V1ChatRequestMapper.EnsureTextOnly(mapped, $"The v1 token calculator ({ModelId})");
 
             byte[] body = JsonSerializer.SerializeToUtf8Bytes(new ClovaV1MessagesRequest { Messages = mapped }, ClovaJson.Context.ClovaV1MessagesRequest);
-            ClovaMessagesResult result = await _transport.PostJsonAsync($"v1/api-tools/chat-tokenize/{model}", body, ClovaJson.Context.ClovaResponseEnvelopeClovaMessagesResult, requestId, cancellationToken).ConfigureAwait(false);
+            ClovaMessagesResult result = await _transport.PostJsonAsync($"v1/api-tools/chat-tokenize/{model}", body, ClovaJson.Context.ClovaMessagesResult, requestId, cancellationToken).ConfigureAwait(false);
             counted = result.Messages;
         }
         else
@@ -63,7 +60,7 @@ public sealed class ClovaTokenCounter
             }
 
             byte[] body = JsonSerializer.SerializeToUtf8Bytes(request, ClovaJson.Context.ClovaTokenizeRequest);
-            ClovaTokenizeResult result = await _transport.PostJsonAsync($"v3/api-tools/chat-tokenize/{model}", body, ClovaJson.Context.ClovaResponseEnvelopeClovaTokenizeResult, requestId, cancellationToken).ConfigureAwait(false);
+            ClovaTokenizeResult result = await _transport.PostJsonAsync($"v3/api-tools/chat-tokenize/{model}", body, ClovaJson.Context.ClovaTokenizeResult, requestId, cancellationToken).ConfigureAwait(false);
             counted = result.Messages;
             toolsCount = result.Tools?.Count;
             formatCount = result.ResponseFormat?.Count;
@@ -81,7 +78,7 @@ public sealed class ClovaTokenCounter
         ArgumentException.ThrowIfNullOrEmpty(text);
         string requestId = ClovaTransport.NewRequestId();
         byte[] body = JsonSerializer.SerializeToUtf8Bytes(new ClovaTextRequest { Text = text }, ClovaJson.Context.ClovaTextRequest);
-        ClovaNumTokensResult result = await _transport.PostJsonAsync("v1/api-tools/embedding/v2/tokenize", body, ClovaJson.Context.ClovaResponseEnvelopeClovaNumTokensResult, requestId, cancellationToken).ConfigureAwait(false);
+        ClovaNumTokensResult result = await _transport.PostJsonAsync("v1/api-tools/embedding/v2/tokenize", body, ClovaJson.Context.ClovaNumTokensResult, requestId, cancellationToken).ConfigureAwait(false);
         return result.NumTokens ?? throw ClovaErrors.Protocol("the tokenizer result has no numTokens", requestId);
     }
 
