@@ -73,7 +73,7 @@ public static class ApiToolsEndpoints
             throw new ClovaApiError("40084", $"Unsupported API for model: {model.Name} is not a v1 model");
         }
 
-        List<ChatTurn> turns = PlainMessages(ChatV3Validator.ParseObject(body, V1Fields));
+        List<ChatTurn> turns = ChatV3Validator.ParsePlainMessages(ChatV3Validator.ParseObject(body, V1Fields)["messages"]);
         var messages = new JsonArray(turns.Select(t => (JsonNode)new JsonObject { ["role"] = t.Role, ["content"] = t.Text, ["count"] = EmulatorTokenizer.Count(t.Text) }).ToArray());
         return WriteOkAsync(context, new JsonObject { ["messages"] = messages });
     }
@@ -97,7 +97,7 @@ public static class ApiToolsEndpoints
 
         JsonObject root = ChatV3Validator.ParseObject(body, SlidingFields);
         long maxTokens = ChatV3Validator.Long(root, "maxTokens", 1, Limit) ?? throw new ClovaApiError("40001", "Invalid parameter: maxTokens is required");
-        List<ChatTurn> turns = PlainMessages(root);
+        List<ChatTurn> turns = ChatV3Validator.ParsePlainMessages(root["messages"]);
         var kept = turns.ToList();
         int Total() => ChatReply.CountPrompt(kept) + (int)maxTokens;
         while (Total() > Limit && kept.FindIndex(t => t.Role != "system") is int oldest and >= 0)
@@ -135,29 +135,6 @@ public static class ApiToolsEndpoints
         JsonObject counted = part.DeepClone().AsObject();
         counted["count"] = part["type"]?.GetValue<string>() == "image_url" ? ChatReply.ImageTokens : EmulatorTokenizer.Count(part["text"]?.GetValue<string>() ?? "");
         return counted;
-    }
-
-    private static List<ChatTurn> PlainMessages(JsonObject root)
-    {
-        if (root["messages"] is not JsonArray messages || messages.Count == 0)
-        {
-            throw new ClovaApiError("40001", "Invalid parameter: messages (a non-empty array is required)");
-        }
-
-        var turns = new List<ChatTurn>();
-        for (int i = 0; i < messages.Count; i++)
-        {
-            if (messages[i] is not JsonObject m || m.Any(f => f.Key is not ("role" or "content"))
-                || m["role"] is not JsonValue r || !r.TryGetValue(out string? role) || role is not ("system" or "user" or "assistant")
-                || m["content"] is not JsonValue c || !c.TryGetValue(out string? content))
-            {
-                throw new ClovaApiError("40001", $"Invalid parameter: messages[{i}] must be {{role: system|user|assistant, content: string}}");
-            }
-
-            turns.Add(new ChatTurn(role, content));
-        }
-
-        return turns;
     }
 
     private static Task WriteOkAsync(HttpContext context, JsonObject result)

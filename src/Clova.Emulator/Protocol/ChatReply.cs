@@ -197,20 +197,29 @@ public sealed record ChatReply
     }
 
     /// <summary>
-    /// AI-filter verdicts over the first 500 characters of the answer: "insult" scores 0 (likely harmful) when the
-    /// answer contains 바보, otherwise every score is 2.
+    /// AI-filter verdicts over the first 500 characters of <paramref name="text"/>: "insult" scores 0 (likely harmful)
+    /// when it contains 바보, otherwise every score is 2. v3 items carry <c>result</c>; v1 and LK items do not (as in
+    /// their samples).
     /// </summary>
+    /// <param name="text">The generated text.</param>
+    /// <param name="withResult">Whether to add the <c>result</c> field.</param>
     /// <returns>The <c>aiFilter</c> array.</returns>
-    public JsonArray AiFilter()
+    public static JsonArray AiFilterFor(string text, bool withResult)
     {
-        string read = Content.Length > 500 ? Content[..500] : Content;
+        string read = text.Length > 500 ? text[..500] : text;
         string insult = read.Contains("바보", StringComparison.Ordinal) ? "0" : "2";
-        return
-        [
-            new JsonObject { ["groupName"] = "curse", ["name"] = "discrimination", ["score"] = "2", ["result"] = "OK" },
-            new JsonObject { ["groupName"] = "curse", ["name"] = "insult", ["score"] = insult, ["result"] = "OK" },
-            new JsonObject { ["groupName"] = "unsafeContents", ["name"] = "sexualHarassment", ["score"] = "2", ["result"] = "OK" },
-        ];
+        JsonObject Item(string group, string name, string score)
+        {
+            var item = new JsonObject { ["groupName"] = group, ["name"] = name, ["score"] = score };
+            if (withResult)
+            {
+                item["result"] = "OK";
+            }
+
+            return item;
+        }
+
+        return [Item("curse", "discrimination", "2"), Item("curse", "insult", insult), Item("unsafeContents", "sexualHarassment", "2")];
     }
 
     private static string BuildThinking(string question, string effort)

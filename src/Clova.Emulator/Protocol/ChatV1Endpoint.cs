@@ -15,8 +15,6 @@ public static class ChatV1Endpoint
     private static readonly HashSet<string> Fields =
         ["messages", "temperature", "topK", "topP", "repeatPenalty", "stopBefore", "maxTokens", "includeAiFilters", "seed"];
 
-    private static readonly HashSet<string> Roles = ["system", "user", "assistant"];
-
     /// <summary>Answers one request.</summary>
     /// <param name="context">The HTTP context.</param>
     /// <param name="model">The model or task.</param>
@@ -60,7 +58,7 @@ public static class ChatV1Endpoint
         };
         if (request.IncludeAiFilters)
         {
-            result["aiFilter"] = WithoutResultField(reply.AiFilter());
+            result["aiFilter"] = ChatReply.AiFilterFor(reply.Content, withResult: false);
         }
 
         if (!context.Request.Headers.Accept.ToString().Contains("text/event-stream", StringComparison.OrdinalIgnoreCase))
@@ -91,30 +89,7 @@ public static class ChatV1Endpoint
     private static ChatV3Request Parse(string body, EmulatorModel model)
     {
         JsonObject root = ChatV3Validator.ParseObject(body, Fields);
-        if (root["messages"] is not JsonArray messages || messages.Count == 0)
-        {
-            throw new ClovaApiError("40001", "Invalid parameter: messages (a non-empty array is required)");
-        }
-
-        var turns = new List<ChatTurn>();
-        for (int i = 0; i < messages.Count; i++)
-        {
-            if (messages[i] is not JsonObject message || message.Any(f => f.Key is not ("role" or "content")))
-            {
-                throw new ClovaApiError("40002", $"Unsupported parameter: messages[{i}] takes only role and content on v1");
-            }
-
-            string role = message["role"] is JsonValue r && r.TryGetValue(out string? text) ? text : "";
-            if (!Roles.Contains(role))
-            {
-                throw new ClovaApiError("40001", $"Invalid parameter: messages[{i}].role '{role}'");
-            }
-
-            string content = message["content"] is JsonValue c && c.TryGetValue(out string? contentText)
-                ? contentText
-                : throw new ClovaApiError("40001", $"Invalid parameter: messages[{i}].content must be a string on v1");
-            turns.Add(new ChatTurn(role, content));
-        }
+        List<ChatTurn> turns = ChatV3Validator.ParsePlainMessages(root["messages"]);
 
         ChatV3Validator.Number(root, "temperature", 0, 1, minInclusive: false);
         ChatV3Validator.Number(root, "topP", 0, 1, minInclusive: false);
@@ -140,16 +115,5 @@ public static class ChatV1Endpoint
             Seed = seed,
             IncludeAiFilters = filters,
         };
-    }
-
-    /// <summary>v1 filter items carry no <c>result</c> field (see the v1 sample).</summary>
-    private static JsonArray WithoutResultField(JsonArray filters)
-    {
-        foreach (JsonNode? item in filters)
-        {
-            item!.AsObject().Remove("result");
-        }
-
-        return filters;
     }
 }

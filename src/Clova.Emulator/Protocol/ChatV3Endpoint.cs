@@ -79,7 +79,7 @@ public static class ChatV3Endpoint
         };
         if (request.IncludeAiFilters)
         {
-            result["aiFilter"] = reply.AiFilter();
+            result["aiFilter"] = ChatReply.AiFilterFor(reply.Content, withResult: true);
         }
 
         return result;

@@ -159,6 +159,46 @@ public static class ChatV3Validator
         return root;
     }
 
+    /// <summary>
+    /// Reads v1-style messages (v1 chat, the v1 token calculator, the sliding window): <c>{role, content}</c> with
+    /// role system/user/assistant and string content. Another field is 40002, a bad role or content 40001.
+    /// </summary>
+    /// <param name="node">The <c>messages</c> value.</param>
+    /// <returns>The conversation.</returns>
+    internal static List<ChatTurn> ParsePlainMessages(JsonNode? node)
+    {
+        if (node is not JsonArray messages || messages.Count == 0)
+        {
+            throw new ClovaApiError("40001", "Invalid parameter: messages (a non-empty array is required)");
+        }
+
+        var turns = new List<ChatTurn>(messages.Count);
+        for (int i = 0; i < messages.Count; i++)
+        {
+            if (messages[i] is not JsonObject message)
+            {
+                throw new ClovaApiError("40001", $"Invalid parameter: messages[{i}] must be an object");
+            }
+
+            if (message.FirstOrDefault(f => f.Key is not ("role" or "content")) is { Key: { } extra })
+            {
+                throw new ClovaApiError("40002", $"Unsupported parameter: messages[{i}].{extra} (these messages take only role and content)");
+            }
+
+            if (message["role"] is not JsonValue r || !r.TryGetValue(out string? role) || role is not ("system" or "user" or "assistant"))
+            {
+                throw new ClovaApiError("40001", $"Invalid parameter: messages[{i}].role must be system, user or assistant");
+            }
+
+            string content = message["content"] is JsonValue c && c.TryGetValue(out string? text)
+                ? text
+                : throw new ClovaApiError("40001", $"Invalid parameter: messages[{i}].content must be a string");
+            turns.Add(new ChatTurn(role, content));
+        }
+
+        return turns;
+    }
+
     internal static List<ChatTurn> ParseMessages(JsonNode? node)
     {
         if (node is not JsonArray messages || messages.Count == 0)

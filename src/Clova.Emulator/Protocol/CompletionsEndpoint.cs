@@ -91,10 +91,7 @@ public static class CompletionsEndpoint
         };
         if (includeFilters)
         {
-            result["aiFilter"] = new JsonArray(
-                new JsonObject { ["groupName"] = "curse", ["name"] = "insult", ["score"] = "2" },
-                new JsonObject { ["groupName"] = "curse", ["name"] = "discrimination", ["score"] = "2" },
-                new JsonObject { ["groupName"] = "unsafeContents", ["name"] = "sexualHarassment", ["score"] = "2" });
+            result["aiFilter"] = ChatReply.AiFilterFor(output, withResult: false);
         }
 
         context.Response.ContentType = "application/json; charset=utf-8";
