@@ -65,7 +65,7 @@ public sealed class CompletionClientTests
         });
 
         Assert.Equal(
-            """{"text":"t","start":"s","restart":"r","stopBefore":["\n"],"maxTokens":50,"temperature":0.3,"topP":0.9,"topK":4,"repeatPenalty":5,"includeTokens":false,"includeAiFilters":true,"includeProbs":true}""",
+            """{"text":"t","start":"s","restart":"r","topP":0.9,"topK":4,"maxTokens":50,"temperature":0.3,"repeatPenalty":5,"stopBefore":["\n"],"includeAiFilters":true,"includeTokens":false,"includeProbs":true}""",
             handler.LastBody);
     }
 

@@ -88,7 +88,7 @@ public sealed class LegacyChatTests
 
         Assert.Equal("https://clovastudio.stream.ntruss.com/v1/chat-completions/HCX-003", handler.LastRequest.RequestUri!.AbsoluteUri);
         Assert.Equal(
-            """{"messages":[{"role":"system","content":"test"},{"role":"user","content":"Let's test it."}],"temperature":0.5,"topK":0,"topP":0.8,"repeatPenalty":5,"stopBefore":["###"],"maxTokens":256,"includeAiFilters":true,"seed":3}""",
+            """{"messages":[{"role":"system","content":"test"},{"role":"user","content":"Let's test it."}],"topP":0.8,"topK":0,"maxTokens":256,"temperature":0.5,"repeatPenalty":5,"stopBefore":["###"],"seed":3,"includeAiFilters":true}""",
             handler.LastBody);
     }
 

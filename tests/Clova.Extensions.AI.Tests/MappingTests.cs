@@ -1,11 +1,13 @@
 using Clova.Chat;
 using Clova.Internal;
+using Clova.Requests;
+using Clova.Rules;
 using Clova.Wire;
 using Microsoft.Extensions.AI;
 
 namespace Clova.Tests;
 
-/// <summary>The pure <c>ToClova…</c> / <c>FromClova…</c> functions and the validator, without HTTP.</summary>
+/// <summary>The pure <c>ToClova…</c> / <c>FromClova…</c> functions, the parameter table and the rule book, without HTTP.</summary>
 public sealed class MappingTests
 {
     [Theory]
@@ -62,17 +64,17 @@ public sealed class MappingTests
     {
         var message = new ChatMessage(ChatRole.Assistant, [new TextReasoningContent("생각"), new TextContent("답"), new TextContent("변")]);
 
-        Assert.Equal("답변", ChatRequestMapper.ToClovaText(message, 0));
+        Assert.Equal("답변", ChatRequestMapper.ToClovaText(message));
     }
 
     [Fact]
     public void A_message_with_no_text_is_sent_as_an_empty_string_never_null() =>
-        Assert.Equal("", ChatRequestMapper.ToClovaText(new ChatMessage(ChatRole.Assistant, [new TextReasoningContent("only thinking")]), 0));
+        Assert.Equal("", ChatRequestMapper.ToClovaText(new ChatMessage(ChatRole.Assistant, [new TextReasoningContent("only thinking")])));
 
     [Fact]
     public void An_unknown_role_is_rejected_with_the_roles_CLOVA_has()
     {
-        var error = Assert.Throws<ArgumentException>(() => ChatRequestMapper.ToClovaMessages([new ChatMessage(new ChatRole("developer"), "x")], null));
+        var error = Assert.Throws<ArgumentException>(() => ClovaRuleBook.CheckMessages([new ChatMessage(new ChatRole("developer"), "x")], null));
 
         Assert.Contains("'developer'", error.Message, StringComparison.Ordinal);
         Assert.Contains("system, user, assistant, tool", error.Message, StringComparison.Ordinal);
@@ -80,7 +82,7 @@ public sealed class MappingTests
 
     [Fact]
     public void An_empty_conversation_is_rejected_before_sending() =>
-        Assert.Throws<ArgumentException>(() => ChatRequestMapper.ToClovaMessages([], null));
+        Assert.Throws<ArgumentException>(() => ClovaRuleBook.CheckMessages([], null));
 
     [Theory]
     [InlineData(1.01f, null, null, null, "temperature (ChatOptions.Temperature) must be between 0 and 1")]
@@ -91,7 +93,7 @@ public sealed class MappingTests
     {
         var options = new ChatOptions { Temperature = temperature, TopP = topP, TopK = topK, Seed = seed };
 
-        var error = Assert.Throws<ArgumentException>(() => ChatRequestMapper.ToClovaRequest([new(ChatRole.User, "q")], options, ClovaModelCatalog.Get(ClovaModels.Hcx005)));
+        var error = Assert.Throws<ArgumentException>(() => Build(options, ClovaModelCatalog.Get(ClovaModels.Hcx005)));
 
         Assert.Contains(message, error.Message, StringComparison.Ordinal);
     }
@@ -100,7 +102,7 @@ public sealed class MappingTests
     public void Output_above_the_models_maximum_is_rejected_naming_the_model_and_its_limit()
     {
         var error = Assert.Throws<ArgumentException>(() =>
-            ChatRequestMapper.ToClovaRequest([new(ChatRole.User, "q")], new ChatOptions { MaxOutputTokens = 5000 }, ClovaModelCatalog.Get(ClovaModels.HcxDash002)));
+            Build(new ChatOptions { MaxOutputTokens = 5000 }, ClovaModelCatalog.Get(ClovaModels.HcxDash002)));
 
         Assert.Contains("HCX-DASH-002's maximum of 4096", error.Message, StringComparison.Ordinal);
     }
@@ -110,10 +112,10 @@ public sealed class MappingTests
     {
         ClovaModelInfo model = ClovaModelCatalog.Get(ClovaModels.Hcx007);
 
-        ClovaChatRequest ok = ChatRequestMapper.ToClovaRequest([new(ChatRole.User, "q")], new ChatOptions { MaxOutputTokens = 32768 }, model);
-        var error = Assert.Throws<ArgumentException>(() => ChatRequestMapper.ToClovaRequest([new(ChatRole.User, "q")], new ChatOptions { MaxOutputTokens = 32769 }, model));
+        ClovaRequest ok = Build(new ChatOptions { MaxOutputTokens = 32768 }, model);
+        var error = Assert.Throws<ArgumentException>(() => Build(new ChatOptions { MaxOutputTokens = 32769 }, model));
 
-        Assert.Equal(32768, ok.MaxCompletionTokens);
+        Assert.Equal(32768L, ok.Values.Integer(ClovaParameters.MaxCompletionTokens));
         Assert.Contains("maxCompletionTokens", error.Message, StringComparison.Ordinal);
     }
 
@@ -122,7 +124,7 @@ public sealed class MappingTests
     {
         var options = new ChatOptions { StopSequences = ["\n"], Reasoning = new() { Effort = ReasoningEffort.Medium } };
 
-        var error = Assert.Throws<ArgumentException>(() => ChatRequestMapper.ToClovaRequest([new(ChatRole.User, "q")], options, ClovaModelCatalog.Get(ClovaModels.Hcx007)));
+        var error = Assert.Throws<ArgumentException>(() => Build(options, ClovaModelCatalog.Get(ClovaModels.Hcx007)));
 
         Assert.Contains("cannot be combined with reasoning on HCX-007", error.Message, StringComparison.Ordinal);
         Assert.Contains("ReasoningEffort.None", error.Message, StringComparison.Ordinal);
@@ -133,7 +135,7 @@ public sealed class MappingTests
     {
         var options = new ChatOptions { AdditionalProperties = new() { ["maxTokens"] = 100 } };
 
-        var error = Assert.Throws<ArgumentException>(() => ChatRequestMapper.ToClovaRequest([new(ChatRole.User, "q")], options, ClovaModelCatalog.Get(ClovaModels.Hcx007)));
+        var error = Assert.Throws<ArgumentException>(() => Build(options, ClovaModelCatalog.Get(ClovaModels.Hcx007)));
 
         Assert.Contains("HCX-007 does not accept maxTokens", error.Message, StringComparison.Ordinal);
     }
@@ -143,7 +145,7 @@ public sealed class MappingTests
     {
         var options = new ChatOptions { AdditionalProperties = new() { ["repetitionPenalty"] = 2.5 } };
 
-        var error = Assert.Throws<ArgumentException>(() => ChatRequestMapper.ToClovaRequest([new(ChatRole.User, "q")], options, ClovaModelCatalog.Get(ClovaModels.Hcx005)));
+        var error = Assert.Throws<ArgumentException>(() => Build(options, ClovaModelCatalog.Get(ClovaModels.Hcx005)));
 
         Assert.Contains("repetitionPenalty", error.Message, StringComparison.Ordinal);
     }
@@ -153,7 +155,7 @@ public sealed class MappingTests
     {
         var options = new ChatOptions { AdditionalProperties = new() { ["includeAiFilters"] = 3.5 } };
 
-        var error = Assert.Throws<ArgumentException>(() => ChatRequestMapper.ToClovaRequest([new(ChatRole.User, "q")], options, ClovaModelCatalog.Get(ClovaModels.Hcx005)));
+        var error = Assert.Throws<ArgumentException>(() => Build(options, ClovaModelCatalog.Get(ClovaModels.Hcx005)));
 
         Assert.Contains("AdditionalProperties[\"includeAiFilters\"] must be a boolean", error.Message, StringComparison.Ordinal);
     }
@@ -161,12 +163,16 @@ public sealed class MappingTests
     [Fact]
     public void A_model_newer_than_the_catalog_is_passed_through_without_limits()
     {
-        ClovaChatRequest request = ChatRequestMapper.ToClovaRequest([new(ChatRole.User, "q")], new ChatOptions { MaxOutputTokens = 100_000 }, ClovaModelCatalog.Get("HCX-999"));
+        ClovaRequest request = Build(new ChatOptions { MaxOutputTokens = 100_000 }, ClovaModelCatalog.Get("HCX-999"));
 
-        Assert.Equal(100_000, request.MaxTokens);
+        Assert.Equal(100_000L, request.Values.Integer(ClovaParameters.MaxTokens));
     }
 
     [Fact]
     public void Float_options_reach_the_wire_as_the_caller_wrote_them() =>
         Assert.Equal(0.8, ChatRequestMapper.ToClovaNumber(0.8f));
+
+    /// <summary>A v3 chat request for one user turn, built and checked as the chat client does.</summary>
+    private static ClovaRequest Build(ChatOptions options, ClovaModelInfo model) =>
+        ClovaRequestBuilder.ForChat([new(ChatRole.User, "q")], options, model, ClovaDialect.V3Chat, raw: null);
 }

@@ -1,9 +1,6 @@
 using System.Runtime.CompilerServices;
-using System.Text.Encodings.Web;
-using System.Text.Json;
-using System.Text.Json.Nodes;
-using System.Text.Json.Serialization.Metadata;
 using Clova.Internal;
+using Clova.Requests;
 using Clova.Wire;
 using Microsoft.Extensions.AI;
 
@@ -15,8 +12,6 @@ namespace Clova.Chat;
 /// </summary>
 internal sealed class ClovaChatClient : IChatClient
 {
-    private static readonly JsonWriterOptions RelaxedWriter = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
-
     private readonly ClovaClient _owner;
     private readonly ClovaTransport _transport;
     private readonly ChatTarget _target;
@@ -161,55 +156,13 @@ internal sealed class ClovaChatClient : IChatClient
         ArgumentNullException.ThrowIfNull(messages);
         string id = string.IsNullOrWhiteSpace(options?.ModelId) ? _target.Id : options.ModelId;
         ClovaModelInfo model = _target.IsTask ? ClovaModelCatalog.ForTask(id) : ClovaModelCatalog.Get(id);
-        ClovaApiVersion version = _target.Version == ClovaApiVersion.Auto ? model.DefaultApi : _target.Version;
+        ClovaDialect dialect = model.ChatDialect(_target.Version);
         object? raw = options?.RawRepresentationFactory?.Invoke(this);
-        byte[] body = version == ClovaApiVersion.V1
-            ? Serialize(V1ChatRequestMapper.ToClovaV1Request(messages, options, model), ClovaJson.Context.ClovaV1ChatRequest, raw)
-            : Serialize(ChatRequestMapper.ToClovaRequest(messages, options, model), ClovaJson.Context.ClovaChatRequest, raw);
+        byte[] body = ClovaRequestWriter.ToUtf8(ClovaRequestBuilder.ForChat(messages, options, model, dialect, raw));
+        ClovaApiVersion version = dialect == ClovaDialect.V1Chat ? ClovaApiVersion.V1 : ClovaApiVersion.V3;
+        string path = _target.IsTask ? ClovaApiPaths.TaskChatCompletions(version, id) : ClovaApiPaths.ChatCompletions(version, id);
         bool includeReasoning = options?.Reasoning?.Output is not ReasoningOutput.None;
-        return new PreparedRequest(ClovaTransport.NewRequestId(), id, ApiPath(version, _target.IsTask, id), body, includeReasoning);
-    }
-
-    private static string ApiPath(ClovaApiVersion version, bool isTask, string id)
-    {
-        string prefix = version == ClovaApiVersion.V1 ? "v1/" : "v3/";
-        string escaped = Uri.EscapeDataString(id);
-        return isTask ? $"{prefix}tasks/{escaped}/chat-completions" : $"{prefix}chat-completions/{escaped}";
-    }
-
-    /// <summary>
-    /// Serializes the request. A <see cref="ChatOptions.RawRepresentationFactory"/> must return a
-    /// <see cref="JsonObject"/> of CLOVA request fields; each field it sets replaces the mapped one (values set
-    /// there win, as in Microsoft.Extensions.AI.OpenAI).
-    /// </summary>
-    private static byte[] Serialize<TRequest>(TRequest request, JsonTypeInfo<TRequest> typeInfo, object? raw)
-    {
-        switch (raw)
-        {
-            case null:
-                return JsonSerializer.SerializeToUtf8Bytes(request, typeInfo);
-            case JsonObject overrides:
-                var merged = (JsonObject)JsonSerializer.SerializeToNode(request, typeInfo)!;
-                foreach (KeyValuePair<string, JsonNode?> field in overrides)
-                {
-                    merged[field.Key] = field.Value?.DeepClone();
-                }
-
-                using (var buffer = new MemoryStream())
-                {
-                    using (var writer = new Utf8JsonWriter(buffer, RelaxedWriter))
-                    {
-                        merged.WriteTo(writer);
-                    }
-
-                    return buffer.ToArray();
-                }
-
-            default:
-                throw new ArgumentException(
-                    $"ChatOptions.RawRepresentationFactory must return a System.Text.Json.Nodes.JsonObject of CLOVA request fields (or null), not {raw.GetType().FullName}.",
-                    "options");
-        }
+        return new PreparedRequest(ClovaTransport.NewRequestId(), id, path, body, includeReasoning);
     }
 
     private sealed record PreparedRequest(string RequestId, string ModelId, string ApiPath, byte[] Body, bool IncludeReasoning);

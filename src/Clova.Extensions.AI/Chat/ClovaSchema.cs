@@ -1,119 +1,65 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using Clova.Rules;
+using Microsoft.Extensions.AI;
 
 namespace Clova.Chat;
 
 /// <summary>
-/// Rewrites JSON Schemas into what CLOVA accepts. The walk is schema-aware: keywords are only touched where a
-/// schema stands, so a property that happens to be called <c>additionalProperties</c> or <c>pattern</c> survives.
+/// Fits JSON Schemas to CLOVA with Microsoft.Extensions.AI's schema transformer, which walks every nested schema
+/// (so a property that happens to be called <c>additionalProperties</c> or <c>pattern</c> is a name, not a keyword)
+/// and caches the result per function and per response format, so a tool loop parses each schema once. The subset
+/// and the refusals are the rule book's.
 /// </summary>
 internal static class ClovaSchema
 {
-    // Tool schemas: public clients strip exactly these (CLOVA answers 40009 otherwise); nothing else changes.
-    private static readonly HashSet<string> ToolRemoved = ["$schema", "additionalProperties"];
-
-    // Structured outputs: keywords that only annotate are dropped without changing what output is valid…
-    private static readonly HashSet<string> ResponseRemoved =
-    [
-        "$schema", "$id", "$comment", "title", "default", "examples", "readOnly", "writeOnly", "deprecated",
-        // …except additionalProperties, which CLOVA's subset lacks: dropping it is the only way to send the schema.
-        "additionalProperties",
-    ];
-
-    // …and the documented subset is kept as is.
-    private static readonly HashSet<string> ResponseKept =
-    [
-        "type", "description", "properties", "required", "items", "enum", "anyOf", "minimum", "maximum",
-        "minItems", "maxItems", "format",
-    ];
-
-    private static readonly HashSet<string> SupportedFormats =
-        ["date-time", "date", "time", "duration", "email", "hostname", "ipv4", "ipv6", "uuid"];
-
-    private static readonly HashSet<string> SupportedTypes = ["string", "number", "boolean", "integer", "object", "array"];
-
-    /// <summary>Removes <c>$schema</c> and <c>additionalProperties</c> from every schema inside a tool's parameters.</summary>
-    public static JsonElement ToClovaToolSchema(JsonElement schema)
+    // Tool schemas keep only the documented subset: CLOVA answers 40009 to $schema and additionalProperties, and
+    // callers such as Semantic Kernel add their own keywords to every parameter.
+    private static readonly AIJsonSchemaTransformCache ToolSchemas = new(new AIJsonSchemaTransformOptions
     {
-        JsonNode? node = JsonNode.Parse(schema.GetRawText());
-        WalkTool(node);
-        return ToElement(node);
-    }
+        TransformSchemaNode = static (_, node) => FitToolNode(node),
+    });
+
+    private static readonly AIJsonSchemaTransformCache ResponseSchemas = new(new AIJsonSchemaTransformOptions
+    {
+        ConvertBooleanSchemas = true,
+        TransformSchemaNode = static (context, node) => FitResponseNode(node, PathOf(context)),
+    });
+
+    /// <summary>A tool's parameter schema with every keyword outside CLOVA's subset removed.</summary>
+    public static JsonElement ToClovaToolSchema(AIFunctionDeclaration function) => ToolSchemas.GetOrCreateTransformedSchema(function);
 
     /// <summary>
-    /// Fits a structured-output schema into CLOVA's subset (types string/number/boolean/integer/object/array;
-    /// the listed formats; minimum/maximum; minItems/maxItems/items; properties/required; enum; anyOf).
-    /// Annotations are dropped, <c>const</c> becomes a one-value <c>enum</c>, a nullable type
-    /// (<c>["string","null"]</c>) becomes its non-null type, a format outside the list is dropped; any other
-    /// constraint (such as <c>pattern</c>) is refused, naming the keyword and where it stands.
+    /// A structured-output schema fitted into CLOVA's subset: annotations dropped, <c>const</c> as a one-value
+    /// <c>enum</c>, a nullable type (<c>["string","null"]</c>) as its non-null type, a format outside the list
+    /// dropped; any other constraint (such as <c>pattern</c>) is refused, naming the keyword and where it stands.
     /// </summary>
-    public static JsonElement ToClovaResponseSchema(JsonElement schema)
+    public static JsonElement ToClovaResponseSchema(ChatResponseFormatJson format) =>
+        format.Schema is { ValueKind: not JsonValueKind.Object }
+            ? throw ClovaRuleBook.RefuseSchema("$", "the schema must be a JSON object")
+            : ResponseSchemas.GetOrCreateTransformedSchema(format)!.Value;
+
+    private static JsonNode FitToolNode(JsonNode node)
     {
-        JsonNode? node = JsonNode.Parse(schema.GetRawText());
-        if (node is not JsonObject root)
+        if (node is JsonObject schema)
         {
-            throw Refuse("$", "the schema must be a JSON object");
-        }
-
-        WalkResponse(root, "$");
-        return ToElement(root);
-    }
-
-    private static void WalkTool(JsonNode? node)
-    {
-        if (node is not JsonObject schema)
-        {
-            return;
-        }
-
-        foreach (string key in ToolRemoved)
-        {
-            schema.Remove(key);
-        }
-
-        foreach (KeyValuePair<string, JsonNode?> pair in schema.ToList())
-        {
-            switch (pair.Key)
+            foreach (string key in schema.Select(p => p.Key).Where(k => !ClovaRuleBook.SchemaKeywords.Contains(k)).ToList())
             {
-                case "properties" or "$defs" or "definitions" or "patternProperties" when pair.Value is JsonObject named:
-                    foreach (KeyValuePair<string, JsonNode?> child in named)
-                    {
-                        WalkTool(child.Value);
-                    }
-
-                    break;
-                case "items" or "not" or "additionalItems" or "contains" or "if" or "then" or "else":
-                    WalkToolAny(pair.Value);
-                    break;
-                case "anyOf" or "oneOf" or "allOf" or "prefixItems":
-                    WalkToolAny(pair.Value);
-                    break;
+                schema.Remove(key);
             }
         }
+
+        return node;
     }
 
-    private static void WalkToolAny(JsonNode? node)
+    private static JsonNode FitResponseNode(JsonNode node, string path)
     {
-        if (node is JsonArray array)
-        {
-            foreach (JsonNode? item in array)
-            {
-                WalkTool(item);
-            }
-        }
-        else
-        {
-            WalkTool(node);
-        }
-    }
-
-    private static void WalkResponse(JsonObject schema, string path)
-    {
+        JsonObject schema = node as JsonObject ?? throw ClovaRuleBook.RefuseSchema(path, "a schema must be an object");
         foreach (KeyValuePair<string, JsonNode?> pair in schema.ToList())
         {
             string key = pair.Key;
             string at = $"{path}.{key}";
-            if (ResponseRemoved.Contains(key))
+            if (ClovaRuleBook.SchemaAnnotations.Contains(key))
             {
                 schema.Remove(key);
             }
@@ -122,53 +68,43 @@ internal static class ClovaSchema
                 schema.Remove("const");
                 schema["enum"] = new JsonArray(pair.Value?.DeepClone());
             }
-            else if (!ResponseKept.Contains(key))
+            else if (!ClovaRuleBook.SchemaKeywords.Contains(key))
             {
-                throw Refuse(at, $"'{key}' is outside the JSON Schema subset CLOVA structured outputs support");
+                throw ClovaRuleBook.RefuseSchema(at, $"'{key}' is outside the JSON Schema subset CLOVA structured outputs support");
             }
             else if (key == "type")
             {
                 NormaliseType(schema, pair.Value, at);
             }
-            else if (key == "format" && !(pair.Value is JsonValue f && f.TryGetValue(out string? format) && SupportedFormats.Contains(format)))
+            else if (key == "format" && !(pair.Value is JsonValue f && f.TryGetValue(out string? format) && ClovaRuleBook.SchemaFormats.Contains(format)))
             {
                 // A format is a generation hint; an unsupported one would fail the whole request (40055).
                 schema.Remove("format");
             }
-            else if (key == "properties")
+            else if (key == "properties" && pair.Value is not JsonObject)
             {
-                if (pair.Value is not JsonObject properties)
-                {
-                    throw Refuse(at, "'properties' must be an object");
-                }
-
-                foreach (KeyValuePair<string, JsonNode?> property in properties)
-                {
-                    WalkResponse(property.Value as JsonObject ?? throw Refuse($"{at}.{property.Key}", "a property schema must be an object"), $"{at}.{property.Key}");
-                }
+                throw ClovaRuleBook.RefuseSchema(at, "'properties' must be an object");
             }
-            else if (key == "items")
+            else if (key == "items" && pair.Value is not JsonObject)
             {
-                WalkResponse(pair.Value as JsonObject ?? throw Refuse(at, "'items' must be one schema object"), at);
+                throw ClovaRuleBook.RefuseSchema(at, "'items' must be one schema object");
             }
-            else if (key == "anyOf")
+            else if (key == "anyOf" && pair.Value is not JsonArray)
             {
-                JsonArray options = pair.Value as JsonArray ?? throw Refuse(at, "'anyOf' must be an array");
-                for (int i = 0; i < options.Count; i++)
-                {
-                    WalkResponse(options[i] as JsonObject ?? throw Refuse($"{at}[{i}]", "each 'anyOf' entry must be a schema object"), $"{at}[{i}]");
-                }
+                throw ClovaRuleBook.RefuseSchema(at, "'anyOf' must be an array");
             }
         }
+
+        return schema;
     }
 
     private static void NormaliseType(JsonObject schema, JsonNode? type, string at)
     {
         if (type is JsonValue single && single.TryGetValue(out string? name))
         {
-            if (!SupportedTypes.Contains(name))
+            if (!ClovaRuleBook.SchemaTypes.Contains(name))
             {
-                throw Refuse(at, $"type '{name}' is not supported (string, number, boolean, integer, object, array)");
+                throw ClovaRuleBook.RefuseSchema(at, $"type '{name}' is not supported (string, number, boolean, integer, object, array)");
             }
 
             return;
@@ -176,10 +112,10 @@ internal static class ClovaSchema
 
         if (type is not JsonArray many)
         {
-            throw Refuse(at, "'type' must be a string or an array of strings");
+            throw ClovaRuleBook.RefuseSchema(at, "'type' must be a string or an array of strings");
         }
 
-        var types = many.Select(t => t is JsonValue v && v.TryGetValue(out string? s) ? s : throw Refuse(at, "'type' must hold strings"))
+        var types = many.Select(t => t is JsonValue v && v.TryGetValue(out string? s) ? s : throw ClovaRuleBook.RefuseSchema(at, "'type' must hold strings"))
             .Where(t => t != "null")
             .ToList();
         foreach (string t in types)
@@ -190,7 +126,7 @@ internal static class ClovaSchema
         switch (types.Count)
         {
             case 0:
-                throw Refuse(at, "a schema that only allows null cannot be expressed");
+                throw ClovaRuleBook.RefuseSchema(at, "a schema that only allows null cannot be expressed");
             case 1:
                 // CLOVA has no null type: a nullable field becomes required-to-be-present, which T still accepts.
                 schema["type"] = types[0];
@@ -202,12 +138,19 @@ internal static class ClovaSchema
         }
     }
 
-    private static JsonElement ToElement(JsonNode? node)
+    private static string PathOf(AIJsonSchemaTransformContext context)
     {
-        using JsonDocument document = JsonDocument.Parse(node?.ToJsonString() ?? "null");
-        return document.RootElement.Clone();
-    }
+        var path = new System.Text.StringBuilder("$");
+        foreach (string segment in context.Path)
+        {
+            if (!segment.StartsWith('['))
+            {
+                path.Append('.');
+            }
 
-    private static ArgumentException Refuse(string path, string why) =>
-        new($"ChatOptions.ResponseFormat schema at {path}: {why}. Remove it from the schema (CLOVA answers 40055 to schemas outside its subset).", "options");
+            path.Append(segment);
+        }
+
+        return path.ToString();
+    }
 }

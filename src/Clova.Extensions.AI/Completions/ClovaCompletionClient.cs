@@ -1,6 +1,6 @@
-using System.Text.Json;
 using Clova.Completions;
 using Clova.Internal;
+using Clova.Requests;
 using Clova.Wire;
 
 namespace Clova;
@@ -37,10 +37,10 @@ public sealed class ClovaCompletionClient
     /// <exception cref="ClovaException">The service refused or failed the request.</exception>
     public async Task<ClovaCompletionResult> CompleteAsync(ClovaCompletionRequest request, CancellationToken cancellationToken = default)
     {
-        byte[] body = JsonSerializer.SerializeToUtf8Bytes(CompletionMapper.ToClovaLkRequest(request), ClovaJson.Context.ClovaLkRequest);
+        byte[] body = ClovaRequestWriter.ToUtf8(ClovaRequestBuilder.ForCompletion(request));
         string requestId = ClovaTransport.NewRequestId();
         ClovaLkResult result = await _transport.PostJsonAsync(
-            "v1/completions/" + Uri.EscapeDataString(ModelId), body, ClovaJson.Context.ClovaLkResult, requestId, cancellationToken).ConfigureAwait(false);
+            ClovaApiPaths.Completions(ModelId), body, ClovaJson.Context.ClovaLkResult, requestId, cancellationToken).ConfigureAwait(false);
         return CompletionMapper.FromClovaLkResult(result, requestId);
     }
 

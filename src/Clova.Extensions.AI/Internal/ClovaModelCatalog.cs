@@ -1,16 +1,21 @@
 namespace Clova.Internal;
 
-/// <summary>The models in the CLOVA API table (see the spec's "Models" section).</summary>
+/// <summary>
+/// The models in the CLOVA API table (the spec's "Models" section): the one catalogue of capabilities, read by the
+/// parameter table (which output field, whether thinking maps) and the rule book (limits and refusals).
+/// </summary>
 internal static class ClovaModelCatalog
 {
-    private static readonly Dictionary<string, ClovaModelInfo> Known = new(StringComparer.OrdinalIgnoreCase)
-    {
-        [ClovaModels.Hcx007] = new(ClovaModels.Hcx007, true, SupportsThinking: true, UsesMaxCompletionTokens: true, 32_768, 128_000, SupportsTools: true, SupportsImages: false, SupportsStructuredOutputs: true),
-        [ClovaModels.Hcx005] = new(ClovaModels.Hcx005, true, false, false, 4_096, 128_000, SupportsTools: true, SupportsImages: true, SupportsStructuredOutputs: false),
-        [ClovaModels.HcxDash002] = new(ClovaModels.HcxDash002, true, false, false, 4_096, 32_000, SupportsTools: true, SupportsImages: false, SupportsStructuredOutputs: false),
-        [ClovaModels.Hcx003] = new(ClovaModels.Hcx003, true, false, false, 4_096, 8_192, SupportsTools: false, SupportsImages: false, SupportsStructuredOutputs: false, DefaultApi: ClovaApiVersion.V1),
-        [ClovaModels.HcxDash001] = new(ClovaModels.HcxDash001, true, false, false, 4_096, 4_096, SupportsTools: false, SupportsImages: false, SupportsStructuredOutputs: false, DefaultApi: ClovaApiVersion.V1),
-    };
+    private static readonly ClovaModelInfo[] Models =
+    [
+        new(ClovaModels.Hcx007, true, SupportsThinking: true, UsesMaxCompletionTokens: true, 32_768, 128_000, SupportsTools: true, SupportsImages: false, SupportsStructuredOutputs: true),
+        new(ClovaModels.Hcx005, true, false, false, 4_096, 128_000, SupportsTools: true, SupportsImages: true, SupportsStructuredOutputs: false),
+        new(ClovaModels.HcxDash002, true, false, false, 4_096, 32_000, SupportsTools: true, SupportsImages: false, SupportsStructuredOutputs: false),
+        new(ClovaModels.Hcx003, true, false, false, 4_096, 8_192, SupportsTools: false, SupportsImages: false, SupportsStructuredOutputs: false, DefaultApi: ClovaApiVersion.V1),
+        new(ClovaModels.HcxDash001, true, false, false, 4_096, 4_096, SupportsTools: false, SupportsImages: false, SupportsStructuredOutputs: false, DefaultApi: ClovaApiVersion.V1),
+    ];
+
+    private static readonly Dictionary<string, ClovaModelInfo> Known = Models.ToDictionary(m => m.Name, StringComparer.OrdinalIgnoreCase);
 
     /// <summary>
     /// Returns the entry for <paramref name="modelId"/>. An unknown id (a model newer than this library) is
@@ -28,4 +33,11 @@ internal static class ClovaModelCatalog
     /// </summary>
     public static ClovaModelInfo ForTask(string taskId) =>
         new(taskId, true, SupportsThinking: false, UsesMaxCompletionTokens: false, null, null, SupportsTools: false, SupportsImages: false, SupportsStructuredOutputs: false);
+
+    /// <summary>The known models with <paramref name="capability"/>, for refusals that say which model to use ("HCX-007 or HCX-005").</summary>
+    public static string ModelsWith(ClovaCapability capability)
+    {
+        string[] names = [.. Models.Where(m => m.Has(capability)).Select(m => m.Name)];
+        return names.Length <= 1 ? string.Concat(names) : string.Join(", ", names[..^1]) + " or " + names[^1];
+    }
 }

@@ -2,6 +2,7 @@ using System.Text.Json;
 using Clova.Chat;
 using Clova.Internal;
 using Clova.Reduction;
+using Clova.Rules;
 using Clova.Wire;
 using Microsoft.Extensions.AI;
 
@@ -145,18 +146,18 @@ public sealed class ClovaChatReducer : IChatReducer
             }
         }
 
-        List<ClovaRequestMessage> mapped = ChatRequestMapper.ToClovaMessages(messages, null);
+        List<ClovaRequestMessage> mapped = ChatRequestMapper.ToClovaMessages(ClovaRuleBook.CheckMessages(messages, null), null);
         long bytes = JsonSerializer.SerializeToUtf8Bytes(mapped, ClovaJson.Context.ListClovaRequestMessage).LongLength;
         return bytes + ((long)_options.MessageOverheadTokens * mapped.Count) <= inputLimit;
     }
 
     private async Task<IEnumerable<ChatMessage>> SlideAsync(IReadOnlyList<ChatMessage> messages, CancellationToken cancellationToken)
     {
-        var request = new ClovaV1MessagesRequest { Messages = ChatRequestMapper.ToClovaMessages(messages, null), MaxTokens = _maxTokens };
+        var request = new ClovaV1MessagesRequest { Messages = ChatRequestMapper.ToClovaMessages(ClovaRuleBook.CheckMessages(messages, null), null), MaxTokens = _maxTokens };
         byte[] body = JsonSerializer.SerializeToUtf8Bytes(request, ClovaJson.Context.ClovaV1MessagesRequest);
         string requestId = ClovaTransport.NewRequestId();
         ClovaMessagesResult result = await _transport.PostJsonAsync(
-            $"v1/api-tools/sliding/chat-messages/{Uri.EscapeDataString(ModelId)}", body, ClovaJson.Context.ClovaMessagesResult, requestId, cancellationToken).ConfigureAwait(false);
+            ClovaApiPaths.SlidingWindow(ModelId), body, ClovaJson.Context.ClovaMessagesResult, requestId, cancellationToken).ConfigureAwait(false);
 
         // The API returns the system message and a suffix of the rest; hand back the caller's own message objects
         // (ids, reasoning, properties intact), checked against what came back.

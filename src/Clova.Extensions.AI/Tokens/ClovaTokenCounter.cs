@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Clova.Chat;
 using Clova.Internal;
+using Clova.Rules;
 using Clova.Wire;
 using Microsoft.Extensions.AI;
 
@@ -35,32 +36,34 @@ public sealed class ClovaTokenCounter
     public async Task<ClovaTokenCount> CountAsync(IEnumerable<ChatMessage> messages, ChatOptions? options = null, CancellationToken cancellationToken = default)
     {
         List<ChatMessage> list = [.. messages ?? throw new ArgumentNullException(nameof(messages))];
+        ClovaRuleBook.CheckMessages(list, options?.Instructions);
         var sources = new List<int>();
         List<ClovaRequestMessage> mapped = ChatRequestMapper.ToClovaMessages(list, options?.Instructions, sources);
         string requestId = ClovaTransport.NewRequestId();
-        string model = Uri.EscapeDataString(ModelId);
         List<ClovaTokenizedMessage>? counted;
         int? toolsCount = null;
         int? formatCount = null;
         if (_version == ClovaApiVersion.V1)
         {
-            V1ChatRequestMapper.EnsureTextOnly(mapped, $"The v1 token calculator ({ModelId})");
+            ClovaRuleBook.CheckTextOnly(mapped, $"The v1 token calculator ({ModelId})");
 
             byte[] body = JsonSerializer.SerializeToUtf8Bytes(new ClovaV1MessagesRequest { Messages = mapped }, ClovaJson.Context.ClovaV1MessagesRequest);
-            ClovaMessagesResult result = await _transport.PostJsonAsync($"v1/api-tools/chat-tokenize/{model}", body, ClovaJson.Context.ClovaMessagesResult, requestId, cancellationToken).ConfigureAwait(false);
+            ClovaMessagesResult result = await _transport.PostJsonAsync(ClovaApiPaths.ChatTokenize(ClovaApiVersion.V1, ModelId), body, ClovaJson.Context.ClovaMessagesResult, requestId, cancellationToken).ConfigureAwait(false);
             counted = result.Messages;
         }
         else
         {
+            ClovaRuleBook.CheckResponseFormatOption(options?.ResponseFormat);
             var request = new ClovaTokenizeRequest { Messages = mapped, ResponseFormat = ChatRequestMapper.ToClovaResponseFormat(options?.ResponseFormat) };
             if (options?.Tools is { Count: > 0 } tools)
             {
-                request.Tools = [.. tools.OfType<AIFunctionDeclaration>().Select(ChatRequestMapper.ToClovaTool)];
-                request.ToolChoice = ChatRequestMapper.ToClovaToolChoice(options.ToolMode, request.Tools);
+                ClovaRuleBook.CheckToolMode(options.ToolMode, tools.Count);
+                request.Tools = ChatRequestMapper.ToClovaTools(tools);
+                request.ToolChoice = ChatRequestMapper.ToClovaToolChoice(options.ToolMode, tools);
             }
 
             byte[] body = JsonSerializer.SerializeToUtf8Bytes(request, ClovaJson.Context.ClovaTokenizeRequest);
-            ClovaTokenizeResult result = await _transport.PostJsonAsync($"v3/api-tools/chat-tokenize/{model}", body, ClovaJson.Context.ClovaTokenizeResult, requestId, cancellationToken).ConfigureAwait(false);
+            ClovaTokenizeResult result = await _transport.PostJsonAsync(ClovaApiPaths.ChatTokenize(ClovaApiVersion.V3, ModelId), body, ClovaJson.Context.ClovaTokenizeResult, requestId, cancellationToken).ConfigureAwait(false);
             counted = result.Messages;
             toolsCount = result.Tools?.Count;
             formatCount = result.ResponseFormat?.Count;
@@ -78,7 +81,7 @@ public sealed class ClovaTokenCounter
         ArgumentException.ThrowIfNullOrEmpty(text);
         string requestId = ClovaTransport.NewRequestId();
         byte[] body = JsonSerializer.SerializeToUtf8Bytes(new ClovaTextRequest { Text = text }, ClovaJson.Context.ClovaTextRequest);
-        ClovaNumTokensResult result = await _transport.PostJsonAsync("v1/api-tools/embedding/v2/tokenize", body, ClovaJson.Context.ClovaNumTokensResult, requestId, cancellationToken).ConfigureAwait(false);
+        ClovaNumTokensResult result = await _transport.PostJsonAsync(ClovaApiPaths.EmbeddingV2Tokenize, body, ClovaJson.Context.ClovaNumTokensResult, requestId, cancellationToken).ConfigureAwait(false);
         return result.NumTokens ?? throw ClovaErrors.Protocol("the tokenizer result has no numTokens", requestId);
     }
 

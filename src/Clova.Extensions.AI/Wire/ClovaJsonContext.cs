@@ -7,9 +7,9 @@ namespace Clova.Wire;
 [JsonSourceGenerationOptions(
     PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase,
     DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull)]
-[JsonSerializable(typeof(ClovaChatRequest))]
-[JsonSerializable(typeof(ClovaV1ChatRequest))]
-[JsonSerializable(typeof(ClovaLkRequest))]
+[JsonSerializable(typeof(List<ClovaTool>))]
+[JsonSerializable(typeof(ClovaToolChoice))]
+[JsonSerializable(typeof(ClovaResponseFormat))]
 [JsonSerializable(typeof(ClovaTokenizeRequest))]
 [JsonSerializable(typeof(ClovaTokenizedPart))]
 [JsonSerializable(typeof(ClovaV1MessagesRequest))]

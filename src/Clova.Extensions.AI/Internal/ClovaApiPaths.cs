@@ -1,0 +1,30 @@
+namespace Clova.Internal;
+
+/// <summary>
+/// Every CLOVA Studio API path the connector calls, relative to the endpoint (and the optional app segment). A new
+/// endpoint is one line here; ids are escaped once, here.
+/// </summary>
+internal static class ClovaApiPaths
+{
+    /// <summary><c>v3/chat-completions/{model}</c> or <c>v1/chat-completions/{model}</c>.</summary>
+    public static string ChatCompletions(ClovaApiVersion version, string modelId) => $"{Version(version)}/chat-completions/{Escape(modelId)}";
+
+    /// <summary><c>v3/tasks/{taskId}/chat-completions</c> or the v1 form: a tuned task.</summary>
+    public static string TaskChatCompletions(ClovaApiVersion version, string taskId) => $"{Version(version)}/tasks/{Escape(taskId)}/chat-completions";
+
+    /// <summary><c>v1/completions/{model}</c>: the legacy LK completion models.</summary>
+    public static string Completions(string modelId) => $"v1/completions/{Escape(modelId)}";
+
+    /// <summary><c>v3/api-tools/chat-tokenize/{model}</c> or <c>v1/api-tools/chat-tokenize/{model}</c>.</summary>
+    public static string ChatTokenize(ClovaApiVersion version, string modelId) => $"{Version(version)}/api-tools/chat-tokenize/{Escape(modelId)}";
+
+    /// <summary><c>v1/api-tools/sliding/chat-messages/{model}</c>: the sliding-window API.</summary>
+    public static string SlidingWindow(string modelId) => $"v1/api-tools/sliding/chat-messages/{Escape(modelId)}";
+
+    /// <summary><c>v1/api-tools/embedding/v2/tokenize</c>: the embedding-v2 tokenizer.</summary>
+    public const string EmbeddingV2Tokenize = "v1/api-tools/embedding/v2/tokenize";
+
+    private static string Version(ClovaApiVersion version) => version == ClovaApiVersion.V1 ? "v1" : "v3";
+
+    private static string Escape(string id) => Uri.EscapeDataString(id);
+}

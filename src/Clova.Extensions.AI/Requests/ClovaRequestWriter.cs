@@ -1,0 +1,126 @@
+using System.Buffers;
+using System.Text.Encodings.Web;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Clova.Wire;
+
+namespace Clova.Requests;
+
+/// <summary>
+/// Writes a <see cref="ClovaRequest"/> as UTF-8 JSON in one pass: <c>messages</c>, then every set parameter in table
+/// order under its dialect's name. A raw field of the caller's replaces the mapped one where it stands; raw fields
+/// with no mapped counterpart follow at the end. Korean and Japanese text stay unescaped.
+/// </summary>
+internal static class ClovaRequestWriter
+{
+    private static readonly JsonWriterOptions Relaxed = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+
+    public static byte[] ToUtf8(ClovaRequest request)
+    {
+        var buffer = new ArrayBufferWriter<byte>(512);
+        using (var writer = new Utf8JsonWriter(buffer, Relaxed))
+        {
+            Write(writer, request);
+        }
+
+        return buffer.WrittenSpan.ToArray();
+    }
+
+    public static void Write(Utf8JsonWriter writer, ClovaRequest request)
+    {
+        JsonObject? overrides = request.Overrides;
+        HashSet<string>? written = overrides is null ? null : new HashSet<string>(StringComparer.Ordinal);
+        writer.WriteStartObject();
+        if (request.Messages is { } messages && !TryWriteOverride(writer, "messages", overrides, written))
+        {
+            writer.WritePropertyName("messages"u8);
+            JsonSerializer.Serialize(writer, messages, ClovaJson.Context.ListClovaRequestMessage);
+        }
+
+        foreach (ClovaParameter row in ClovaParameters.All)
+        {
+            if (request.Values[row] is not { } value || row.Field(request.Dialect) is not { } field || TryWriteOverride(writer, field.Name, overrides, written))
+            {
+                continue;
+            }
+
+            writer.WritePropertyName(field.Name);
+            WriteValue(writer, row, value);
+        }
+
+        if (overrides is not null)
+        {
+            foreach (KeyValuePair<string, JsonNode?> pair in overrides)
+            {
+                if (!written!.Contains(pair.Key))
+                {
+                    writer.WritePropertyName(pair.Key);
+                    WriteNode(writer, pair.Value);
+                }
+            }
+        }
+
+        writer.WriteEndObject();
+    }
+
+    private static void WriteValue(Utf8JsonWriter writer, ClovaParameter row, object value)
+    {
+        switch (row.Kind)
+        {
+            case ClovaValueKind.Number:
+                writer.WriteNumberValue((double)value);
+                break;
+            case ClovaValueKind.Integer:
+                writer.WriteNumberValue((long)value);
+                break;
+            case ClovaValueKind.Boolean:
+                writer.WriteBooleanValue((bool)value);
+                break;
+            case ClovaValueKind.Text:
+                writer.WriteStringValue((string)value);
+                break;
+            case ClovaValueKind.TextList:
+                writer.WriteStartArray();
+                foreach (string item in (List<string>)value)
+                {
+                    writer.WriteStringValue(item);
+                }
+
+                writer.WriteEndArray();
+                break;
+            case ClovaValueKind.Effort:
+                writer.WriteStartObject();
+                writer.WriteString("effort"u8, (string)value);
+                writer.WriteEndObject();
+                break;
+            default:
+                JsonSerializer.Serialize(writer, value, row.JsonType!);
+                break;
+        }
+    }
+
+    private static bool TryWriteOverride(Utf8JsonWriter writer, string name, JsonObject? overrides, HashSet<string>? written)
+    {
+        if (overrides is null || !overrides.TryGetPropertyValue(name, out JsonNode? node))
+        {
+            return false;
+        }
+
+        writer.WritePropertyName(name);
+        WriteNode(writer, node);
+        written!.Add(name);
+        return true;
+    }
+
+    private static void WriteNode(Utf8JsonWriter writer, JsonNode? node)
+    {
+        if (node is null)
+        {
+            writer.WriteNullValue();
+        }
+        else
+        {
+            node.WriteTo(writer);
+        }
+    }
+}
