@@ -32,7 +32,7 @@ public sealed class ClovaClient : IDisposable
     public ClovaClient(ClovaClientOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
-        _transport = new ClovaTransport(options);
+        _transport = new ClovaTransport(options.Validate());
     }
 
     /// <summary>Gets the base address requests go to.</summary>

@@ -1,3 +1,5 @@
+using Clova.Internal;
+
 namespace Clova;
 
 /// <summary>
@@ -84,6 +86,25 @@ public sealed class ClovaClientOptions
     /// <summary>Gets or sets how failed requests are retried; on by default. See <see cref="ClovaRetryOptions"/>.</summary>
     public ClovaRetryOptions Retry { get; set; } = new();
 
+    /// <summary>
+    /// Checks every setting and returns the immutable copy a client runs with: an absolute http(s) endpoint (plain
+    /// http only for loopback), one kind of credentials whose values fit in a header, a single-segment app path,
+    /// positive timeouts and event limit, and valid retry options. Each refusal names the property.
+    /// </summary>
+    internal ClovaSettings Validate()
+    {
+        Uri endpoint = ValidateEndpoint(Endpoint);
+        TimeSpan networkTimeout = ValidateTimeout(NetworkTimeout, nameof(NetworkTimeout));
+        (string? bearer, string? legacy, string? gateway) = ValidateCredentials(this);
+        string pathPrefix = NormaliseAppPath(AppPath);
+        ClovaRetryOptions retry = (Retry ?? new ClovaRetryOptions()).Validate();
+        TimeSpan idleTimeout = ValidateTimeout(StreamIdleTimeout, nameof(StreamIdleTimeout));
+        int maxEventBytes = MaxStreamEventBytes > 0
+            ? MaxStreamEventBytes
+            : throw new ArgumentOutOfRangeException(nameof(MaxStreamEventBytes), MaxStreamEventBytes, "ClovaClientOptions.MaxStreamEventBytes must be positive.");
+        return new ClovaSettings(endpoint, bearer, legacy, gateway, pathPrefix, HttpClient, networkTimeout, idleTimeout, maxEventBytes, retry);
+    }
+
     /// <summary>Returns the endpoint and which kind of credentials are set; keys are never included.</summary>
     /// <returns>A description safe to log.</returns>
     public override string ToString()
@@ -92,5 +113,90 @@ public sealed class ClovaClientOptions
             : !string.IsNullOrEmpty(LegacyApiKey) ? "legacy key pair (redacted)"
             : "no key";
         return $"ClovaClientOptions {{ Endpoint = {Endpoint}, AppPath = {AppPath ?? "(none)"}, Credentials = {credentials}, NetworkTimeout = {NetworkTimeout} }}";
+    }
+
+    private static Uri ValidateEndpoint(Uri? endpoint)
+    {
+        if (endpoint is null || !endpoint.IsAbsoluteUri)
+        {
+            throw new ArgumentException("ClovaClientOptions.Endpoint must be an absolute URI such as https://clovastudio.stream.ntruss.com/.", nameof(ClovaClientOptions.Endpoint));
+        }
+
+        if (endpoint.Scheme == Uri.UriSchemeHttp && !endpoint.IsLoopback)
+        {
+            throw new ArgumentException(
+                $"ClovaClientOptions.Endpoint '{endpoint.GetLeftPart(UriPartial.Authority)}' uses plain http: the API key would travel in clear text. Use https, or http only for a loopback address (an emulator).",
+                nameof(ClovaClientOptions.Endpoint));
+        }
+
+        if (endpoint.Scheme != Uri.UriSchemeHttp && endpoint.Scheme != Uri.UriSchemeHttps)
+        {
+            throw new ArgumentException($"ClovaClientOptions.Endpoint must use https, not '{endpoint.Scheme}'.", nameof(ClovaClientOptions.Endpoint));
+        }
+
+        // A base without a trailing slash would make relative paths replace its last segment.
+        return endpoint.AbsoluteUri.EndsWith('/') ? endpoint : new Uri(endpoint.AbsoluteUri + "/");
+    }
+
+    private static TimeSpan ValidateTimeout(TimeSpan timeout, string name) =>
+        timeout == Timeout.InfiniteTimeSpan || timeout > TimeSpan.Zero
+            ? timeout
+            : throw new ArgumentOutOfRangeException(name, timeout, $"ClovaClientOptions.{name} must be positive or Timeout.InfiniteTimeSpan.");
+
+    private static (string? Bearer, string? Legacy, string? Gateway) ValidateCredentials(ClovaClientOptions options)
+    {
+        if (!string.IsNullOrWhiteSpace(options.ApiKey))
+        {
+            return (CheckHeaderValue(options.ApiKey, nameof(options.ApiKey)), null, null);
+        }
+
+        bool hasLegacy = !string.IsNullOrWhiteSpace(options.LegacyApiKey);
+        bool hasGateway = !string.IsNullOrWhiteSpace(options.LegacyApiGatewayKey);
+        if (hasLegacy && hasGateway)
+        {
+            return (null, CheckHeaderValue(options.LegacyApiKey!, nameof(options.LegacyApiKey)), CheckHeaderValue(options.LegacyApiGatewayKey!, nameof(options.LegacyApiGatewayKey)));
+        }
+
+        if (hasLegacy || hasGateway)
+        {
+            throw new ArgumentException(
+                "Legacy CLOVA Studio keys come in pairs: set both ClovaClientOptions.LegacyApiKey (X-NCP-CLOVASTUDIO-API-KEY) and ClovaClientOptions.LegacyApiGatewayKey (X-NCP-APIGW-API-KEY), or use ApiKey.",
+                hasLegacy ? nameof(options.LegacyApiGatewayKey) : nameof(options.LegacyApiKey));
+        }
+
+        throw new ArgumentException(
+            "No CLOVA Studio credentials: set ClovaClientOptions.ApiKey (an nv-… key), or the legacy pair LegacyApiKey and LegacyApiGatewayKey.",
+            nameof(options.ApiKey));
+    }
+
+    private static string CheckHeaderValue(string value, string optionName)
+    {
+        string trimmed = value.Trim();
+        foreach (char c in trimmed)
+        {
+            // A control character would split the header; the value itself is never echoed.
+            if (char.IsControl(c) || c > '\u007e')
+            {
+                throw new ArgumentException($"ClovaClientOptions.{optionName} contains a character that cannot go in an HTTP header (control or non-ASCII).", optionName);
+            }
+        }
+
+        return trimmed;
+    }
+
+    private static string NormaliseAppPath(string? appPath)
+    {
+        if (string.IsNullOrWhiteSpace(appPath))
+        {
+            return "";
+        }
+
+        string trimmed = appPath.Trim().Trim('/');
+        if (trimmed.Length == 0 || trimmed.Any(c => !(char.IsAsciiLetterOrDigit(c) || c is '-' or '_')))
+        {
+            throw new ArgumentException($"ClovaClientOptions.AppPath must be a single path segment such as 'testapp' or 'serviceapp', not '{appPath}'.", nameof(ClovaClientOptions.AppPath));
+        }
+
+        return trimmed + "/";
     }
 }

@@ -1,4 +1,3 @@
-using System.Runtime.CompilerServices;
 using Clova.Internal;
 using Clova.Requests;
 using Clova.Wire;
@@ -27,7 +26,7 @@ internal sealed class ClovaChatClient : IChatClient
 
     public async Task<ChatResponse> GetResponseAsync(IEnumerable<ChatMessage> messages, ChatOptions? options = null, CancellationToken cancellationToken = default)
     {
-        PreparedRequest prepared = Prepare(messages, options);
+        PreparedChatRequest prepared = Prepare(messages, options);
         ClovaChatResult result = await _transport.PostJsonAsync(prepared.ApiPath, prepared.Body, ClovaJson.Context.ClovaChatResult, prepared.RequestId, cancellationToken).ConfigureAwait(false);
         return ChatResponseMapper.FromClovaResult(result, prepared.RequestId, prepared.ModelId, prepared.IncludeReasoning);
     }
@@ -35,8 +34,8 @@ internal sealed class ClovaChatClient : IChatClient
     public IAsyncEnumerable<ChatResponseUpdate> GetStreamingResponseAsync(IEnumerable<ChatMessage> messages, ChatOptions? options = null, CancellationToken cancellationToken = default)
     {
         // Prepared eagerly so bad input throws at the call, before enumeration and before any request.
-        PreparedRequest prepared = Prepare(messages, options);
-        return StreamAsync(prepared, cancellationToken);
+        PreparedChatRequest prepared = Prepare(messages, options);
+        return ChatStreamReader.ReadAsync(_transport, prepared, cancellationToken);
     }
 
     public object? GetService(Type serviceType, object? serviceKey = null)
@@ -57,101 +56,7 @@ internal sealed class ClovaChatClient : IChatClient
     public override string ToString() =>
         $"ClovaChatClient {{ {(_target.IsTask ? "Task" : "Model")} = {_target.Id}, Api = {_target.Version}, Endpoint = {_transport.Endpoint} }}";
 
-    private async IAsyncEnumerable<ChatResponseUpdate> StreamAsync(PreparedRequest prepared, [EnumeratorCancellation] CancellationToken cancellationToken)
-    {
-        using CancellationTokenSource timeout = _transport.CreateTimeoutSource(cancellationToken);
-        ClovaEventStream stream;
-        try
-        {
-            stream = await _transport.SendWithRetryAsync(
-                () => _transport.CreatePost(prepared.ApiPath, prepared.Body, prepared.RequestId, streaming: true),
-                prepared.RequestId,
-                (response, token) => ClovaEventStream.OpenAsync(response, _transport, prepared.RequestId, token),
-                timeout.Token).ConfigureAwait(false);
-        }
-        catch (OperationCanceledException e)
-        {
-            throw _transport.TranslateCancellation(e, cancellationToken, prepared.RequestId);
-        }
-
-        await using (stream.ConfigureAwait(false))
-        {
-            if (stream.WholeResult is { } whole)
-            {
-                foreach (ChatResponseUpdate update in ChatResponseMapper.FromClovaResult(whole, prepared.RequestId, prepared.ModelId, prepared.IncludeReasoning).ToChatResponseUpdates())
-                {
-                    yield return update;
-                }
-
-                yield break;
-            }
-
-            var decoder = new ChatStreamDecoder(prepared.RequestId, prepared.ModelId, prepared.IncludeReasoning);
-            ClovaStreamEvent item = stream.First;
-            bool ended = false;
-            while (true)
-            {
-                switch (item.Kind)
-                {
-                    case ClovaStreamEventKind.Token:
-                        if (decoder.OnToken(item.Result!) is { } delta)
-                        {
-                            yield return delta;
-                        }
-
-                        break;
-                    case ClovaStreamEventKind.Result:
-                        yield return decoder.OnResult(item.Result!);
-                        break;
-                    case ClovaStreamEventKind.Error:
-                        throw ClovaErrors.FromStatus(null, item.Status, prepared.RequestId, Received(decoder));
-                    case ClovaStreamEventKind.Invalid:
-                        throw ClovaErrors.Protocol($"the '{item.EventType}' event is not valid JSON of the expected shape ({item.Error!.Message})", prepared.RequestId, item.Error, Received(decoder));
-                    case ClovaStreamEventKind.Done:
-                        ended = true;
-                        break;
-                }
-
-                if (decoder.Completed || ended)
-                {
-                    break;
-                }
-
-                try
-                {
-                    if (!await stream.MoveNextAsync(prepared.RequestId).ConfigureAwait(false))
-                    {
-                        break;
-                    }
-
-                    item = stream.Current;
-                }
-                catch (OperationCanceledException e)
-                {
-                    throw _transport.TranslateCancellation(e, cancellationToken, prepared.RequestId);
-                }
-                catch (Exception e) when (e is IOException or HttpRequestException && e is not ClovaException)
-                {
-                    throw ClovaErrors.Protocol($"the connection broke mid-stream ({e.Message})", prepared.RequestId, e, Received(decoder));
-                }
-            }
-
-            if (!decoder.Completed)
-            {
-                // No result event: complete if a token already carried the finish reason, else the stream was cut.
-                yield return decoder.OnEndWithoutResult()
-                    ?? throw ClovaErrors.Protocol(
-                        ended ? "the stream signalled [DONE] before any result or finish reason" : "the stream ended before its result event (truncated)",
-                        prepared.RequestId,
-                        null,
-                        Received(decoder));
-            }
-        }
-    }
-
-    private static int Received(ChatStreamDecoder decoder) => decoder.ContentCharacters + decoder.ReasoningCharacters;
-
-    private PreparedRequest Prepare(IEnumerable<ChatMessage> messages, ChatOptions? options)
+    private PreparedChatRequest Prepare(IEnumerable<ChatMessage> messages, ChatOptions? options)
     {
         ArgumentNullException.ThrowIfNull(messages);
         string id = string.IsNullOrWhiteSpace(options?.ModelId) ? _target.Id : options.ModelId;
@@ -162,8 +67,7 @@ internal sealed class ClovaChatClient : IChatClient
         ClovaApiVersion version = dialect == ClovaDialect.V1Chat ? ClovaApiVersion.V1 : ClovaApiVersion.V3;
         string path = _target.IsTask ? ClovaApiPaths.TaskChatCompletions(version, id) : ClovaApiPaths.ChatCompletions(version, id);
         bool includeReasoning = options?.Reasoning?.Output is not ReasoningOutput.None;
-        return new PreparedRequest(ClovaTransport.NewRequestId(), id, path, body, includeReasoning);
+        return new PreparedChatRequest(ClovaTransport.NewRequestId(), id, path, body, includeReasoning);
     }
 
-    private sealed record PreparedRequest(string RequestId, string ModelId, string ApiPath, byte[] Body, bool IncludeReasoning);
 }

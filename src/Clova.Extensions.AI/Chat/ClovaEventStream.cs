@@ -1,4 +1,5 @@
 using System.Net.ServerSentEvents;
+using System.Runtime.CompilerServices;
 using Clova.Internal;
 using Clova.Resilience;
 using Clova.Wire;
@@ -6,113 +7,107 @@ using Clova.Wire;
 namespace Clova.Chat;
 
 /// <summary>
-/// An open chat stream, primed: opening reads up to the first event that matters, so a failure before any output
-/// (a broken connection, an empty body, an <c>error</c> event such as 42901 as the first event) happens inside
-/// the retry and can be retried, while anything after that is the caller's to see. Also owns the idle timer: a
-/// gap longer than <see cref="ClovaTransport.StreamIdleTimeout"/> between events ends the stream.
+/// The transport side of a chat stream, kept apart from the reading of it (<see cref="ChatStreamReader"/>):
+/// <list type="bullet">
+/// <item>Opening sends the request under the retry policy and reads up to the first event that matters, so a failure
+/// before any output (a broken connection, an empty body, an <c>error</c> event such as 42901 first) is retried,
+/// while anything after that is the caller's to see.</item>
+/// <item>The body is read through <see cref="EventSizeLimitedStream"/>, so one event cannot grow memory without bound.</item>
+/// <item>One timer ends the stream when the gap between events exceeds <see cref="ClovaTransport.StreamIdleTimeout"/>.</item>
+/// <item>Failures while reading are reported as the caller expects: timeouts as described cancellations, a broken
+/// connection as a <see cref="ClovaException"/> that says how much output had been delivered.</item>
+/// </list>
+/// Enumerating it yields <see cref="SseParser"/>'s items, the primed first one included; it can be enumerated once.
 /// </summary>
-internal sealed class ClovaEventStream : IAsyncDisposable
+internal sealed class ClovaEventStream : IAsyncDisposable, IAsyncEnumerable<SseItem<ClovaStreamEvent>>, IAsyncEnumerator<SseItem<ClovaStreamEvent>>
 {
     private readonly HttpResponseMessage _response;
+    private readonly ClovaTransport _transport;
+    private readonly string _requestId;
+    private readonly CancellationToken _callerToken;
+    private readonly CancellationToken _outer;
     private readonly CancellationTokenSource? _idle;
     private readonly IAsyncEnumerator<SseItem<ClovaStreamEvent>>? _events;
-    private readonly TimeSpan _idleTimeout;
-    private readonly CancellationToken _outer;
     private readonly Timer? _idleTimer;
     private long _waitingSince;
+    private bool _firstPending;
 
-    private ClovaEventStream(HttpResponseMessage response, ClovaChatResult? wholeResult, CancellationTokenSource? idle, IAsyncEnumerator<SseItem<ClovaStreamEvent>>? events, TimeSpan idleTimeout, CancellationToken outer)
+    private ClovaEventStream(HttpResponseMessage response, ClovaTransport transport, string requestId, CancellationToken callerToken, CancellationToken outer, ClovaChatResult? wholeResult, CancellationTokenSource? idle, IAsyncEnumerator<SseItem<ClovaStreamEvent>>? events)
     {
         _response = response;
+        _transport = transport;
+        _requestId = requestId;
+        _callerToken = callerToken;
+        _outer = outer;
         WholeResult = wholeResult;
         _idle = idle;
         _events = events;
-        _idleTimeout = idleTimeout;
-        _outer = outer;
-        if (idle is not null && idleTimeout != Timeout.InfiniteTimeSpan)
+        if (idle is not null && transport.StreamIdleTimeout != Timeout.InfiniteTimeSpan)
         {
             // One timer for the whole stream: re-arming a timer per event costs more than decoding the event.
             _waitingSince = Environment.TickCount64;
-            _idleTimer = new Timer(static state => ((ClovaEventStream)state!).CheckIdle(), this, idleTimeout, Timeout.InfiniteTimeSpan);
+            _idleTimer = new Timer(static state => ((ClovaEventStream)state!).CheckIdle(), this, transport.StreamIdleTimeout, Timeout.InfiniteTimeSpan);
         }
     }
 
     /// <summary>Gets the whole reply when the server answered the streaming request with plain JSON.</summary>
     public ClovaChatResult? WholeResult { get; }
 
-    /// <summary>Gets the first event that matters (not set for <see cref="WholeResult"/>).</summary>
-    public ClovaStreamEvent First { get; private set; }
+    /// <summary>Gets or sets how many characters of output the reader has delivered, for the message of a later failure.</summary>
+    public int DeliveredCharacters { get; set; }
 
-    public static async ValueTask<ClovaEventStream> OpenAsync(HttpResponseMessage response, ClovaTransport transport, string requestId, CancellationToken cancellationToken)
+    /// <summary>Gets the events, from the primed first one on.</summary>
+    public IAsyncEnumerable<SseItem<ClovaStreamEvent>> Events => this;
+
+    /// <inheritdoc />
+    public SseItem<ClovaStreamEvent> Current { get; private set; }
+
+    /// <summary>
+    /// Sends the streaming request and primes the stream, retrying failures before the first event. The returned
+    /// stream lives until disposed; <paramref name="timeoutToken"/> (the caller's token plus the network timeout)
+    /// bounds all of it.
+    /// </summary>
+    public static async Task<ClovaEventStream> OpenAsync(ClovaTransport transport, PreparedChatRequest request, CancellationToken callerToken, CancellationToken timeoutToken)
     {
-        if (response.Content.Headers.ContentType?.MediaType is { } mediaType && !mediaType.Equals(ClovaHeaders.EventStream, StringComparison.OrdinalIgnoreCase))
-        {
-            // Some gateways answer a streaming request with a JSON envelope (errors, or a whole reply).
-            ClovaChatResult whole = await ClovaTransport.ReadResultAsync(response, ClovaJson.Context.ClovaChatResult, requestId, cancellationToken).ConfigureAwait(false);
-            return new ClovaEventStream(response, whole, null, null, default, cancellationToken);
-        }
-
-        var idle = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        ClovaEventStream? stream = null;
         try
         {
-            Stream body = new EventSizeLimitedStream(await response.Content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false), transport.MaxStreamEventBytes, requestId);
-            IAsyncEnumerator<SseItem<ClovaStreamEvent>> events = SseParser.Create(body, ClovaStreamEvent.Parse).EnumerateAsync(idle.Token).GetAsyncEnumerator(idle.Token);
-            stream = new ClovaEventStream(response, null, idle, events, transport.StreamIdleTimeout, cancellationToken);
-            while (true)
-            {
-                if (!await stream.MoveNextAsync(requestId).ConfigureAwait(false))
-                {
-                    throw ClovaErrors.Protocol("the stream ended before its first event", requestId, transient: true);
-                }
-
-                ClovaStreamEvent first = stream.Current;
-                if (first.Kind == ClovaStreamEventKind.Ignored)
-                {
-                    continue;
-                }
-
-                if (first.Kind == ClovaStreamEventKind.Error)
-                {
-                    // Nothing has been handed over yet: a rate limit or server error here is retried like an HTTP one.
-                    ClovaException error = ClovaErrors.FromStatus(null, first.Status, requestId);
-                    if (ClovaRetryPolicy.IsTransient(error))
-                    {
-                        throw error;
-                    }
-                }
-
-                stream.First = first;
-                return stream;
-            }
+            return await transport.SendAsync(
+                request.ApiPath,
+                request.Body,
+                request.RequestId,
+                streaming: true,
+                (response, token) => PrimeAsync(response, transport, request.RequestId, callerToken, token),
+                timeoutToken).ConfigureAwait(false);
         }
-        catch (Exception e) when (e is IOException or HttpRequestException && e is not ClovaException)
+        catch (OperationCanceledException e)
         {
-            await DisposeQuietlyAsync(stream, idle).ConfigureAwait(false);
-            throw ClovaErrors.Protocol($"the connection broke before the first event ({e.Message})", requestId, e, transient: true);
-        }
-        catch
-        {
-            await DisposeQuietlyAsync(stream, idle).ConfigureAwait(false);
-            throw;
+            throw transport.TranslateCancellation(e, callerToken, request.RequestId);
         }
     }
 
-    public ClovaStreamEvent Current => _events!.Current.Data;
+    public IAsyncEnumerator<SseItem<ClovaStreamEvent>> GetAsyncEnumerator(CancellationToken cancellationToken = default) => this;
 
-    /// <summary>Reads the next event, restarting the idle timer; an idle expiry throws a described timeout.</summary>
-    public async ValueTask<bool> MoveNextAsync(string requestId)
+    /// <summary>Yields the primed first event, then reads on, translating failures (see the type's remarks).</summary>
+    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder<>))]
+    public async ValueTask<bool> MoveNextAsync()
     {
+        if (_firstPending)
+        {
+            _firstPending = false;
+            return true;
+        }
+
         try
         {
-            Volatile.Write(ref _waitingSince, Environment.TickCount64);
-            return await _events!.MoveNextAsync().ConfigureAwait(false);
+            return await ReadAsync().ConfigureAwait(false);
         }
-        catch (OperationCanceledException e) when (!_outer.IsCancellationRequested && _idle!.IsCancellationRequested)
+        catch (OperationCanceledException e)
         {
-            throw new TaskCanceledException(
-                $"The CLOVA Studio stream {requestId} sent no event for ClovaClientOptions.StreamIdleTimeout ({_idleTimeout}).",
-                new TimeoutException($"StreamIdleTimeout of {_idleTimeout} elapsed.", e));
+            throw _transport.TranslateCancellation(e, _callerToken, _requestId);
+        }
+        catch (Exception e) when (e is IOException or HttpRequestException && e is not ClovaException)
+        {
+            throw ClovaErrors.Protocol($"the connection broke mid-stream ({e.Message})", _requestId, e, DeliveredCharacters);
         }
     }
 
@@ -132,11 +127,89 @@ internal sealed class ClovaEventStream : IAsyncDisposable
         _response.Dispose();
     }
 
+    private static async ValueTask<ClovaEventStream> PrimeAsync(HttpResponseMessage response, ClovaTransport transport, string requestId, CancellationToken callerToken, CancellationToken cancellationToken)
+    {
+        if (response.Content.Headers.ContentType?.MediaType is { } mediaType && !mediaType.Equals(ClovaHeaders.EventStream, StringComparison.OrdinalIgnoreCase))
+        {
+            // Some gateways answer a streaming request with a JSON envelope (errors, or a whole reply).
+            ClovaChatResult whole = await ClovaEnvelopeReader.ReadResultAsync(response, ClovaJson.Context.ClovaChatResult, requestId, cancellationToken).ConfigureAwait(false);
+            return new ClovaEventStream(response, transport, requestId, callerToken, cancellationToken, whole, null, null);
+        }
+
+        var idle = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        ClovaEventStream? stream = null;
+        try
+        {
+            Stream body = new EventSizeLimitedStream(await response.Content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false), transport.MaxStreamEventBytes, requestId);
+            IAsyncEnumerator<SseItem<ClovaStreamEvent>> events = SseParser.Create(body, ClovaStreamEvent.Parse).EnumerateAsync(idle.Token).GetAsyncEnumerator(idle.Token);
+            stream = new ClovaEventStream(response, transport, requestId, callerToken, cancellationToken, null, idle, events);
+            while (true)
+            {
+                if (!await stream.ReadAsync().ConfigureAwait(false))
+                {
+                    throw ClovaErrors.Protocol("the stream ended before its first event", requestId, transient: true);
+                }
+
+                ClovaStreamEvent first = stream.Current.Data;
+                if (first.Kind == ClovaStreamEventKind.Ignored)
+                {
+                    continue;
+                }
+
+                if (first.Kind == ClovaStreamEventKind.Error)
+                {
+                    // Nothing has been handed over yet: a rate limit or server error here is retried like an HTTP one.
+                    ClovaException error = ClovaErrors.FromStatus(null, first.Status, requestId);
+                    if (ClovaRetryPolicy.IsTransient(error))
+                    {
+                        throw error;
+                    }
+                }
+
+                stream._firstPending = true;
+                return stream;
+            }
+        }
+        catch (Exception e) when (e is IOException or HttpRequestException && e is not ClovaException)
+        {
+            await DisposeQuietlyAsync(stream, idle).ConfigureAwait(false);
+            throw ClovaErrors.Protocol($"the connection broke before the first event ({e.Message})", requestId, e, transient: true);
+        }
+        catch
+        {
+            await DisposeQuietlyAsync(stream, idle).ConfigureAwait(false);
+            throw;
+        }
+    }
+
+    /// <summary>Reads the next event, restarting the idle timer; an idle expiry throws a described timeout.</summary>
+    private async ValueTask<bool> ReadAsync()
+    {
+        try
+        {
+            Volatile.Write(ref _waitingSince, Environment.TickCount64);
+            if (!await _events!.MoveNextAsync().ConfigureAwait(false))
+            {
+                return false;
+            }
+
+            Current = _events.Current;
+            return true;
+        }
+        catch (OperationCanceledException e) when (!_outer.IsCancellationRequested && _idle!.IsCancellationRequested)
+        {
+            TimeSpan idleTimeout = _transport.StreamIdleTimeout;
+            throw new TaskCanceledException(
+                $"The CLOVA Studio stream {_requestId} sent no event for ClovaClientOptions.StreamIdleTimeout ({idleTimeout}).",
+                new TimeoutException($"StreamIdleTimeout of {idleTimeout} elapsed.", e));
+        }
+    }
+
     /// <summary>Fires when the idle time may be up: cancels if the current wait is that old, else sleeps the rest.</summary>
     private void CheckIdle()
     {
         long waited = Environment.TickCount64 - Volatile.Read(ref _waitingSince);
-        long limit = (long)_idleTimeout.TotalMilliseconds;
+        long limit = (long)_transport.StreamIdleTimeout.TotalMilliseconds;
         try
         {
             if (waited >= limit)

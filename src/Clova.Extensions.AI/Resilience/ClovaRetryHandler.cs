@@ -1,3 +1,4 @@
+using System.Globalization;
 using Clova.Resilience;
 
 namespace Clova;
@@ -23,23 +24,13 @@ public sealed class ClovaRetryHandler : DelegatingHandler
         : this(options) => InnerHandler = innerHandler;
 
     /// <inheritdoc />
-    protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
-    {
-        try
-        {
-            return await _policy.ExecuteAsync(
-                async (attempt, token) =>
-                {
-                    request.Headers.Remove(ClovaRetryPolicy.AttemptHeader);
-                    request.Headers.TryAddWithoutValidation(ClovaRetryPolicy.AttemptHeader, attempt.ToString(System.Globalization.CultureInfo.InvariantCulture));
-                    HttpResponseMessage response = await base.SendAsync(request, token).ConfigureAwait(false);
-                    return RetriableResponseException.IsRetriable(response.StatusCode) ? throw new RetriableResponseException(response) : response;
-                },
-                cancellationToken).ConfigureAwait(false);
-        }
-        catch (RetriableResponseException last)
-        {
-            return last.Response;
-        }
-    }
+    protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken) =>
+        await _policy.ExecuteAsync(
+            (attempt, token) =>
+            {
+                request.Headers.Remove(ClovaRetryPolicy.AttemptHeader);
+                request.Headers.TryAddWithoutValidation(ClovaRetryPolicy.AttemptHeader, attempt.ToString(CultureInfo.InvariantCulture));
+                return new ValueTask<HttpResponseMessage>(base.SendAsync(request, token));
+            },
+            cancellationToken).ConfigureAwait(false);
 }

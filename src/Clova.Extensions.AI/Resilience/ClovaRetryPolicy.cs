@@ -5,8 +5,11 @@ using Polly.Retry;
 namespace Clova.Resilience;
 
 /// <summary>
-/// The one retry policy, on Polly's retry strategy: which failures are retried and how long to wait. Used by the
-/// transport around every send (and, for streams, up to the first event) and by <see cref="ClovaRetryHandler"/>.
+/// The one retry policy: Polly's retry strategy configured for CLOVA (exponential backoff with jitter, capped by
+/// <see cref="ClovaRetryOptions.MaxDelay"/>), over <see cref="HttpResponseMessage"/> results. Only the CLOVA-specific
+/// parts are ours: which statuses and failures are transient, the server's reset headers as the delay, and the cap
+/// on the total time spent waiting. Used by the transport around every exchange (for streams, up to the first
+/// event) and by <see cref="ClovaRetryHandler"/>.
 /// </summary>
 internal sealed class ClovaRetryPolicy
 {
@@ -14,46 +17,47 @@ internal sealed class ClovaRetryPolicy
     public const string AttemptHeader = "X-Clova-Attempt";
 
     private static readonly ResiliencePropertyKey<TimeSpan> Waited = new("clova.waited");
-    private static readonly ResiliencePropertyKey<TimeSpan> NextDelay = new("clova.next-delay");
 
     private readonly ClovaRetryOptions _options;
-    private readonly ResiliencePipeline _pipeline;
+    private readonly ResiliencePipeline<HttpResponseMessage> _pipeline;
 
     public ClovaRetryPolicy(ClovaRetryOptions options)
     {
         _options = options;
         _pipeline = !options.Enabled || options.MaxRetryAttempts == 0
-            ? ResiliencePipeline.Empty
-            : new ResiliencePipelineBuilder().AddRetry(new RetryStrategyOptions
+            ? ResiliencePipeline<HttpResponseMessage>.Empty
+            : new ResiliencePipelineBuilder<HttpResponseMessage>().AddRetry(new RetryStrategyOptions<HttpResponseMessage>
             {
                 MaxRetryAttempts = options.MaxRetryAttempts,
-                ShouldHandle = args => new ValueTask<bool>(ShouldRetry(args.Outcome.Exception, args.AttemptNumber, args.Context)),
-                DelayGenerator = args => new ValueTask<TimeSpan?>(args.Context.Properties.GetValue(NextDelay, TimeSpan.Zero)),
+                BackoffType = DelayBackoffType.Exponential,
+                UseJitter = options.UseJitter,
+                Delay = options.BaseDelay,
+                MaxDelay = options.MaxDelay,
+                ShouldHandle = args => new ValueTask<bool>(IsTransient(args.Outcome) && WithinTotalDelay(args.Outcome, args.AttemptNumber, args.Context)),
+                DelayGenerator = args => new ValueTask<TimeSpan?>(ServerDelay(args.Outcome.Result)),
                 OnRetry = args =>
                 {
                     args.Context.Properties.Set(Waited, args.Context.Properties.GetValue(Waited, TimeSpan.Zero) + args.RetryDelay);
-                    if (args.Outcome.Exception is RetriableResponseException failed)
-                    {
-                        failed.Response.Dispose();
-                    }
-
+                    args.Outcome.Result?.Dispose();
                     return default;
                 },
             }).Build();
     }
 
+    /// <summary>408, 429 and the 5xx statuses a retry can cure (500, 502, 503, 504).</summary>
+    public static bool IsRetriable(HttpStatusCode status) => (int)status is 408 or 429 or 500 or 502 or 503 or 504;
+
     /// <summary>Whether an exception is a failure worth another attempt (never a cancellation or a 4xx other than 408/429).</summary>
     public static bool IsTransient(Exception? exception) => exception switch
     {
         null or OperationCanceledException => false,
-        RetriableResponseException => true,
-        ClovaException clova => clova.IsTransient || (clova.StatusCode is { } status && RetriableResponseException.IsRetriable(status)),
+        ClovaException clova => clova.IsTransient || (clova.StatusCode is { } status && IsRetriable(status)),
         HttpRequestException or IOException => true,
         _ => false,
     };
 
-    /// <summary>Runs <paramref name="attempt"/> (given its 1-based number) until it succeeds or may not be retried.</summary>
-    public async ValueTask<T> ExecuteAsync<T>(Func<int, CancellationToken, ValueTask<T>> attempt, CancellationToken cancellationToken)
+    /// <summary>Runs <paramref name="attempt"/> (given its 1-based number) until it succeeds or may not be retried; returns the last response.</summary>
+    public async ValueTask<HttpResponseMessage> ExecuteAsync(Func<int, CancellationToken, ValueTask<HttpResponseMessage>> attempt, CancellationToken cancellationToken)
     {
         ResilienceContext context = ResilienceContextPool.Shared.Get(cancellationToken);
         try
@@ -69,37 +73,26 @@ internal sealed class ClovaRetryPolicy
         }
     }
 
-    private bool ShouldRetry(Exception? exception, int attemptNumber, ResilienceContext context)
+    private static bool IsTransient(Outcome<HttpResponseMessage> outcome) =>
+        outcome.Result is { } response ? IsRetriable(response.StatusCode) : IsTransient(outcome.Exception);
+
+    /// <summary>The wait the server asked for (<c>Retry-After</c>, reset headers), capped; null lets Polly back off.</summary>
+    private TimeSpan? ServerDelay(HttpResponseMessage? response) =>
+        response is not null && RetryHints.FromHeaders(response) is { } hint ? (hint > _options.MaxDelay ? _options.MaxDelay : hint) : null;
+
+    /// <summary>
+    /// Whether the next wait still fits in <see cref="ClovaRetryOptions.MaxTotalDelay"/>: the server's hint, or the
+    /// nominal exponential delay (jitter spreads it around that).
+    /// </summary>
+    private bool WithinTotalDelay(Outcome<HttpResponseMessage> outcome, int attemptNumber, ResilienceContext context)
     {
-        if (!IsTransient(exception))
-        {
-            return false;
-        }
-
-        TimeSpan? hint = (exception as RetriableResponseException)?.RetryAfter;
-        TimeSpan delay = hint ?? Backoff(attemptNumber);
-        if (delay > _options.MaxDelay)
-        {
-            delay = _options.MaxDelay;
-        }
-
-        if (context.Properties.GetValue(Waited, TimeSpan.Zero) + delay > _options.MaxTotalDelay)
-        {
-            return false;
-        }
-
-        context.Properties.Set(NextDelay, delay);
-        return true;
+        TimeSpan next = ServerDelay(outcome.Result) ?? Nominal(attemptNumber);
+        return context.Properties.GetValue(Waited, TimeSpan.Zero) + next <= _options.MaxTotalDelay;
     }
 
-    private TimeSpan Backoff(int attemptNumber)
+    private TimeSpan Nominal(int attemptNumber)
     {
         double seconds = _options.BaseDelay.TotalSeconds * Math.Pow(2, Math.Min(attemptNumber, 30));
-        if (_options.UseJitter)
-        {
-            seconds *= 0.8 + (Random.Shared.NextDouble() * 0.4);
-        }
-
         return TimeSpan.FromSeconds(Math.Min(seconds, _options.MaxDelay.TotalSeconds));
     }
 }

@@ -1,18 +1,24 @@
+using System.Net.ServerSentEvents;
+using System.Runtime.CompilerServices;
 using System.Text.Json;
+using Clova.Internal;
 using Clova.Wire;
 using Microsoft.Extensions.AI;
 
 namespace Clova.Chat;
 
 /// <summary>
-/// Turns CLOVA stream events into <see cref="ChatResponseUpdate"/>s for one reply, following
-/// Microsoft.Extensions.AI's streaming conventions:
-/// every update carries the same <c>ResponseId</c>/<c>MessageId</c> (the request id), role, model and creation time;
-/// <c>token</c> deltas become text or reasoning; the <c>result</c> event, which repeats the whole message, adds
-/// only what the deltas did not already deliver, plus the finish reason, the ONE <see cref="UsageContent"/>, the
-/// seed and the AI filters. Usage that the last <c>token</c> may also carry is held back, never emitted twice.
+/// A streamed token's whole way from the wire to a <see cref="ChatResponseUpdate"/>, in this one file:
+/// <see cref="ReadAsync"/> opens the stream (the transport side, <see cref="ClovaEventStream"/>, retries, primes,
+/// bounds and times it) and runs ONE <c>await foreach</c> over <see cref="SseParser"/>'s items, already decoded by
+/// <see cref="ClovaStreamEvent.Parse"/>; the instance holds the reply's state. It follows Microsoft.Extensions.AI's
+/// streaming conventions: every update carries the same <c>ResponseId</c>/<c>MessageId</c> (the request id), role,
+/// model and creation time; <c>token</c> deltas become text or reasoning; the <c>result</c> event, which repeats the
+/// whole message, adds only what the deltas did not already deliver, plus the finish reason, the ONE
+/// <see cref="UsageContent"/>, the seed and the AI filters. Usage that the last <c>token</c> may also carry is held
+/// back, never emitted twice; tool calls are emitted once, complete.
 /// </summary>
-internal sealed class ChatStreamDecoder
+internal sealed class ChatStreamReader
 {
     private readonly string _requestId;
     private readonly string _modelId;
@@ -25,11 +31,71 @@ internal sealed class ChatStreamDecoder
     private List<StreamedToolCall>? _streamedCalls;
     private string? _pendingStopReason;
 
-    public ChatStreamDecoder(string requestId, string modelId, bool includeReasoning)
+    private ChatStreamReader(string requestId, string modelId, bool includeReasoning)
     {
         _requestId = requestId;
         _modelId = modelId;
         _includeReasoning = includeReasoning;
+    }
+
+    /// <summary>Streams the reply to <paramref name="request"/>.</summary>
+    public static async IAsyncEnumerable<ChatResponseUpdate> ReadAsync(ClovaTransport transport, PreparedChatRequest request, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        using CancellationTokenSource timeout = transport.CreateTimeoutSource(cancellationToken);
+        ClovaEventStream stream = await ClovaEventStream.OpenAsync(transport, request, cancellationToken, timeout.Token).ConfigureAwait(false);
+        await using (((IAsyncDisposable)stream).ConfigureAwait(false))
+        {
+            if (stream.WholeResult is { } whole)
+            {
+                foreach (ChatResponseUpdate update in ChatResponseMapper.FromClovaResult(whole, request.RequestId, request.ModelId, request.IncludeReasoning).ToChatResponseUpdates())
+                {
+                    yield return update;
+                }
+
+                yield break;
+            }
+
+            var reader = new ChatStreamReader(request.RequestId, request.ModelId, request.IncludeReasoning);
+            bool done = false;
+            await foreach (SseItem<ClovaStreamEvent> item in stream.Events.ConfigureAwait(false))
+            {
+                ClovaStreamEvent e = item.Data;
+                switch (e.Kind)
+                {
+                    case ClovaStreamEventKind.Token:
+                        if (reader.OnToken(e.Result!) is { } delta)
+                        {
+                            stream.DeliveredCharacters = reader.Received;
+                            yield return delta;
+                        }
+
+                        break;
+                    case ClovaStreamEventKind.Result:
+                        yield return reader.OnResult(e.Result!);
+                        yield break;
+                    case ClovaStreamEventKind.Error:
+                        throw ClovaErrors.FromStatus(null, e.Status, request.RequestId, reader.Received);
+                    case ClovaStreamEventKind.Invalid:
+                        throw ClovaErrors.Protocol($"the '{e.EventType}' event is not valid JSON of the expected shape ({e.Error!.Message})", request.RequestId, e.Error, reader.Received);
+                    case ClovaStreamEventKind.Done:
+                        done = true;
+                        break;
+                }
+
+                if (done)
+                {
+                    break;
+                }
+            }
+
+            // No result event: complete if a token already carried the finish reason, else the stream was cut.
+            yield return reader.OnEndWithoutResult()
+                ?? throw ClovaErrors.Protocol(
+                    done ? "the stream signalled [DONE] before any result or finish reason" : "the stream ended before its result event (truncated)",
+                    request.RequestId,
+                    null,
+                    reader.Received);
+        }
     }
 
     /// <summary>Characters of answer text handed to the caller so far.</summary>
@@ -38,8 +104,11 @@ internal sealed class ChatStreamDecoder
     /// <summary>Characters of reasoning received so far (handed over unless reasoning output is off).</summary>
     public int ReasoningCharacters { get; private set; }
 
-    /// <summary>Whether the <c>result</c> event has been seen: after it, nothing more is emitted.</summary>
+    /// <summary>Whether the reply is complete: after that, nothing more is emitted.</summary>
     public bool Completed { get; private set; }
+
+    /// <summary>Characters of output received so far, for the message of a failure.</summary>
+    public int Received => ContentCharacters + ReasoningCharacters;
 
     /// <summary>Returns the update for a <c>token</c> event, or null when it carries nothing to show.</summary>
     public ChatResponseUpdate? OnToken(ClovaChatResult token)

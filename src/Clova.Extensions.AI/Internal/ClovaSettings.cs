@@ -1,0 +1,21 @@
+namespace Clova.Internal;
+
+/// <summary>
+/// A <see cref="ClovaClientOptions"/> after <see cref="ClovaClientOptions.Validate"/>: a checked, immutable copy, so
+/// later changes to the options object cannot reach a client that is already running.
+/// </summary>
+internal sealed record ClovaSettings(
+    Uri Endpoint,
+    string? BearerKey,
+    string? LegacyKey,
+    string? LegacyGatewayKey,
+    string PathPrefix,
+    HttpClient? HttpClient,
+    TimeSpan NetworkTimeout,
+    TimeSpan StreamIdleTimeout,
+    int MaxStreamEventBytes,
+    ClovaRetryOptions Retry)
+{
+    /// <summary>Never prints a key.</summary>
+    public override string ToString() => $"ClovaSettings {{ Endpoint = {Endpoint} }}";
+}
