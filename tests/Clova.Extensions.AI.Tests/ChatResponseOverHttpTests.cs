@@ -1,6 +1,5 @@
 using System.Text.Json;
 using Clova.Emulator;
-using Clova.Emulator.Protocol;
 using Clova.Tests.Infrastructure;
 using Microsoft.Extensions.AI;
 
@@ -34,11 +33,15 @@ public sealed class ChatResponseOverHttpTests
 
         ChatResponse response = await session.Chat().GetResponseAsync("hello world");
 
+        // The emulator's documented token rule (src/Clova.Emulator/Protocol/EmulatorTokenizer.cs): a run of ASCII letters
+        // and digits, or any other single character, with the whitespace before it; a prompt message costs 3 more.
         string reasoning = Assert.IsType<TextReasoningContent>(response.Messages[0].Contents[0]).Text;
+        Assert.Equal("사용자가 «hello world»라고 물었다. 질문의 핵심을 정리하고 답의 순서를 정하자.", reasoning);
+        Assert.Equal("«hello world»에 대한 답변입니다. (에뮬레이터, 사용자 메시지 1개)", response.Text);
         UsageDetails usage = Assert.IsType<UsageDetails>(response.Usage);
-        Assert.Equal(EmulatorTokenizer.Count("hello world") + 3, usage.InputTokenCount);
-        Assert.Equal(EmulatorTokenizer.Count(reasoning), usage.ReasoningTokenCount);
-        Assert.Equal(EmulatorTokenizer.Count(reasoning) + EmulatorTokenizer.Count(response.Text), usage.OutputTokenCount);
+        Assert.Equal(2 + 3, usage.InputTokenCount); // "hello", " world" + 3 per message
+        Assert.Equal(33, usage.ReasoningTokenCount); // the reasoning above: 33 tokens
+        Assert.Equal(33 + 29, usage.OutputTokenCount); // the reasoning, 33, plus the answer above, 29
         Assert.Equal(usage.InputTokenCount + usage.OutputTokenCount, usage.TotalTokenCount);
     }
 

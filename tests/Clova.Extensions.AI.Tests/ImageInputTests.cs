@@ -40,7 +40,7 @@ public sealed class ImageInputTests
         ChatResponse response = await session.Chat(ClovaModels.Hcx005).GetResponseAsync([message]);
 
         Assert.Contains("이미지 1개를 확인했습니다", response.Text, StringComparison.Ordinal);
-        Assert.Equal(1 + 3 + 100, response.Usage!.InputTokenCount);
+        Assert.Equal(1 + 3 + 100, response.Usage!.InputTokenCount); // "what" 1 token + 3 per message + 100 per image, the emulator's documented rule
     }
 
     [Fact]

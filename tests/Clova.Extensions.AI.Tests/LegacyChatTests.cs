@@ -23,7 +23,7 @@ public sealed class LegacyChatTests
         Assert.Equal("«안녕»에 대한 답변입니다. (에뮬레이터, 사용자 메시지 1개)", response.Text);
         Assert.Equal(ChatFinishReason.Stop, response.FinishReason);
         Assert.Equal("END_TOKEN", response.AdditionalProperties![ClovaPropertyNames.StopReason]);
-        Assert.Equal(2 + 3, response.Usage!.InputTokenCount);
+        Assert.Equal(2 + 3, response.Usage!.InputTokenCount); // "안", "녕" + 3 per message, the emulator's documented rule
         Assert.Equal(response.Usage.InputTokenCount + response.Usage.OutputTokenCount, response.Usage.TotalTokenCount);
         Assert.Null(response.Usage.ReasoningTokenCount);
     }
