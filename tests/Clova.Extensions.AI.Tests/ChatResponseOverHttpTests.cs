@@ -229,12 +229,7 @@ public sealed class ChatResponseOverHttpTests
     [Fact]
     public async Task The_legacy_key_pair_is_sent_as_the_two_legacy_headers_and_accepted()
     {
-        await using var session = await EmulatorSession.StartAsync(configure: o =>
-        {
-            o.ApiKey = null;
-            o.LegacyApiKey = "legacy-clova-key";
-            o.LegacyApiGatewayKey = "legacy-gateway-key";
-        });
+        await using var session = await EmulatorSession.StartAsync(configure: EmulatorSession.LegacyKeys("legacy-clova-key", "legacy-gateway-key"));
 
         ChatResponse response = await session.Chat().GetResponseAsync("hi");
 

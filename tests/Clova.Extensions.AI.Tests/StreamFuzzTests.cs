@@ -61,12 +61,11 @@ public sealed class StreamFuzzTests
         {
             Content = new ByteArrayContent(body) { Headers = { ContentType = new("text/event-stream") } },
         });
-        using var client = new ClovaClient(new ClovaClientOptions
+        using ClovaClient client = RecordingHandler.Client(handler, o =>
         {
-            ApiKey = Secret,
-            HttpClient = new HttpClient(handler),
-            Retry = { Enabled = false },
-            MaxStreamEventBytes = 256 * 1024,
+            o.ApiKey = Secret;
+            o.Retry.Enabled = false;
+            o.MaxStreamEventBytes = 256 * 1024;
         });
 
         // A guard far above what one in-memory case needs: reaching it means the decoder hung.
