@@ -47,7 +47,7 @@ public sealed class FunctionCallingTests
         var options = new ChatOptions { Tools = [Weather, Time] };
         List<ChatMessage> history = [new(ChatRole.User, "weather in Busan?")];
 
-        ChatResponse first = streaming ? await chat.GetStreamingResponseAsync(history, options).ToChatResponseAsync() : await chat.GetResponseAsync(history, options);
+        ChatResponse first = await chat.ReplyAsync(history, options, streaming);
         var calls = first.Messages.SelectMany(m => m.Contents).OfType<FunctionCallContent>().ToList();
         history.AddRange(first.Messages);
         var results = new List<AIContent>();
@@ -58,7 +58,7 @@ public sealed class FunctionCallingTests
         }
 
         history.Add(new ChatMessage(ChatRole.Tool, results));
-        ChatResponse final = streaming ? await chat.GetStreamingResponseAsync(history, options).ToChatResponseAsync() : await chat.GetResponseAsync(history, options);
+        ChatResponse final = await chat.ReplyAsync(history, options, streaming);
 
         Assert.Equal(ChatFinishReason.ToolCalls, first.FinishReason);
         Assert.Single(calls);
@@ -95,10 +95,10 @@ public sealed class FunctionCallingTests
     {
         await using var session = await EmulatorSession.StartAsync();
         session.Emulator.Enqueue(EmulatorScript.RawStream(
-            "event: token\ndata: {\"message\":{\"role\":\"assistant\",\"content\":\"\",\"toolCalls\":[{\"id\":\"call_abc\",\"type\":\"function\",\"function\":{\"name\":\"get_weather\"}}]}}\n\n" +
-            "event: token\ndata: {\"message\":{\"role\":\"assistant\",\"content\":\"\",\"toolCalls\":[{\"function\":{\"partialJson\":\"{\\\"city\\\":\"}}]}}\n\n" +
-            "event: token\ndata: {\"message\":{\"role\":\"assistant\",\"content\":\"\",\"toolCalls\":[{\"function\":{\"partialJson\":\"\\\"서울\\\"}\"}}]}}\n\n" +
-            "event: result\ndata: {\"message\":{\"role\":\"assistant\",\"content\":\"\"},\"finishReason\":\"tool_calls\"}\n\n"));
+            Sse.Event("token", """{"message":{"role":"assistant","content":"","toolCalls":[{"id":"call_abc","type":"function","function":{"name":"get_weather"}}]}}""") +
+            Sse.Event("token", """{"message":{"role":"assistant","content":"","toolCalls":[{"function":{"partialJson":"{\"city\":"}}]}}""") +
+            Sse.Event("token", """{"message":{"role":"assistant","content":"","toolCalls":[{"function":{"partialJson":"\"서울\"}"}}]}}""") +
+            Sse.Event("result", """{"message":{"role":"assistant","content":""},"finishReason":"tool_calls"}""")));
 
         ChatResponse rebuilt = await session.Chat(ClovaModels.Hcx005).GetStreamingResponseAsync("weather", new ChatOptions { Tools = [Weather] }).ToChatResponseAsync();
 

@@ -187,7 +187,7 @@ public sealed class ResilienceTests
     public async Task An_event_larger_than_the_limit_fails_the_stream_instead_of_filling_memory()
     {
         await using var session = await EmulatorSession.StartAsync(configure: o => o.MaxStreamEventBytes = 64 * 1024);
-        session.Emulator.Enqueue(EmulatorScript.RawStream("event: token\ndata: {\"message\":{\"content\":\"" + new string('가', 200_000) + "\"}}\n\n"));
+        session.Emulator.Enqueue(EmulatorScript.RawStream(Sse.Event("token", $$$"""{"message":{"content":"{{{new string('가', 200_000)}}}"}}""")));
 
         var error = await Assert.ThrowsAsync<ClovaException>(() => session.Chat(ClovaModels.Hcx005).GetStreamingResponseAsync("hi").ToChatResponseAsync());
 

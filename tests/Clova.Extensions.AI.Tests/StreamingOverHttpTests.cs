@@ -152,7 +152,7 @@ public sealed class StreamingOverHttpTests
     {
         await using var session = await EmulatorSession.StartAsync();
         session.Emulator.Enqueue(EmulatorScript.RawStream(
-            "event: token\ndata: {\"message\":{\"role\":\"assistant\",\"content\":\"half\"},\"finishReason\":null,\"usage\":null}\n\n"));
+            Sse.Event("token", """{"message":{"role":"assistant","content":"half"},"finishReason":null,"usage":null}""")));
 
         var error = await Assert.ThrowsAsync<ClovaException>(() => session.Chat().GetStreamingResponseAsync("hi").CollectAsync());
 
@@ -166,11 +166,11 @@ public sealed class StreamingOverHttpTests
         await using var session = await EmulatorSession.StartAsync();
         session.Emulator.Enqueue(EmulatorScript.RawStream(
             ": a comment line\n\n" +
-            "event: ping\ndata: {}\n\n" +
+            Sse.Event("ping", "{}") +
             "event: token\ndata:{\"message\":{\"role\":\"assistant\",\"content\":\"안녕\"}}\n\n" +
-            "event: result\ndata: {\"message\":{\"role\":\"assistant\",\"content\":\"안녕\"},\"finishReason\":\"content_filter_v2\",\"usage\":{\"promptTokens\":1,\"completionTokens\":1,\"totalTokens\":9}}\n\n" +
+            Sse.Event("result", """{"message":{"role":"assistant","content":"안녕"},"finishReason":"content_filter_v2","usage":{"promptTokens":1,"completionTokens":1,"totalTokens":9}}""") +
             "data: [DONE]\n\n" +
-            "event: token\ndata: {\"message\":{\"content\":\"never read\"}}\n\n"));
+            Sse.Event("token", """{"message":{"content":"never read"}}""")));
 
         List<ChatResponseUpdate> updates = await session.Chat().GetStreamingResponseAsync("hi").CollectAsync();
         ChatResponse rebuilt = await ToAsync(updates).ToChatResponseAsync();
@@ -185,8 +185,8 @@ public sealed class StreamingOverHttpTests
     {
         await using var session = await EmulatorSession.StartAsync();
         session.Emulator.Enqueue(EmulatorScript.RawStream(
-            "event: token\ndata: {\"message\":{\"role\":\"assistant\",\"content\":\"done\"},\"finishReason\":\"length\",\"usage\":{\"promptTokens\":2,\"completionTokens\":1,\"totalTokens\":3}}\n\n" +
-            "event: signal\ndata: {\"data\":\"[DONE]\"}\n\n"));
+            Sse.Event("token", """{"message":{"role":"assistant","content":"done"},"finishReason":"length","usage":{"promptTokens":2,"completionTokens":1,"totalTokens":3}}""") +
+            Sse.Event("signal", """{"data":"[DONE]"}""")));
 
         List<ChatResponseUpdate> updates = await session.Chat().GetStreamingResponseAsync("hi").CollectAsync();
 

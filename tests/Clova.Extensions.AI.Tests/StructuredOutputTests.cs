@@ -20,9 +20,7 @@ public sealed class StructuredOutputTests
         // What Microsoft.Extensions.AI's GetResponseAsync<T>() sends, built by hand (that package is not on our registry).
         var options = new ChatOptions { ResponseFormat = ChatResponseFormat.ForJsonSchema<WeatherReport>(Web) };
 
-        ChatResponse response = streaming
-            ? await chat.GetStreamingResponseAsync("Seoul 날씨를 JSON으로", options).ToChatResponseAsync()
-            : await chat.GetResponseAsync("Seoul 날씨를 JSON으로", options);
+        ChatResponse response = await chat.ReplyAsync([new(ChatRole.User, "Seoul 날씨를 JSON으로")], options, streaming);
         WeatherReport report = JsonSerializer.Deserialize<WeatherReport>(response.Text, Web)!;
 
         Assert.False(string.IsNullOrEmpty(report.City));
