@@ -33,8 +33,8 @@ public sealed class ChatResponseOverHttpTests
 
         ChatResponse response = await session.Chat().GetResponseAsync("hello world");
 
-        // The emulator's documented token rule (src/Clova.Emulator/Protocol/EmulatorTokenizer.cs): a run of ASCII letters
-        // and digits, or any other single character, with the whitespace before it; a prompt message costs 3 more.
+        // The emulator's documented token rule (its EmulatorTokenizer): a token is a run of ASCII letters and digits, or
+        // any other single character, with the whitespace before it; each prompt message costs 3 more.
         string reasoning = Assert.IsType<TextReasoningContent>(response.Messages[0].Contents[0]).Text;
         Assert.Equal("사용자가 «hello world»라고 물었다. 질문의 핵심을 정리하고 답의 순서를 정하자.", reasoning);
         Assert.Equal("«hello world»에 대한 답변입니다. (에뮬레이터, 사용자 메시지 1개)", response.Text);
