@@ -1,6 +1,5 @@
 using System.Text.Json;
 using Clova.Emulator;
-using Clova.Emulator.Protocol;
 using Clova.Tests.Infrastructure;
 using Microsoft.Extensions.AI;
 
@@ -34,11 +33,15 @@ public sealed class ChatResponseOverHttpTests
 
         ChatResponse response = await session.Chat().GetResponseAsync("hello world");
 
+        // The emulator's documented token rule (its EmulatorTokenizer): a token is a run of ASCII letters and digits, or
+        // any other single character, with the whitespace before it; each prompt message costs 3 more.
         string reasoning = Assert.IsType<TextReasoningContent>(response.Messages[0].Contents[0]).Text;
+        Assert.Equal("사용자가 «hello world»라고 물었다. 질문의 핵심을 정리하고 답의 순서를 정하자.", reasoning);
+        Assert.Equal("«hello world»에 대한 답변입니다. (에뮬레이터, 사용자 메시지 1개)", response.Text);
         UsageDetails usage = Assert.IsType<UsageDetails>(response.Usage);
-        Assert.Equal(EmulatorTokenizer.Count("hello world") + 3, usage.InputTokenCount);
-        Assert.Equal(EmulatorTokenizer.Count(reasoning), usage.ReasoningTokenCount);
-        Assert.Equal(EmulatorTokenizer.Count(reasoning) + EmulatorTokenizer.Count(response.Text), usage.OutputTokenCount);
+        Assert.Equal(2 + 3, usage.InputTokenCount); // "hello", " world" + 3 per message
+        Assert.Equal(33, usage.ReasoningTokenCount); // the reasoning above: 33 tokens
+        Assert.Equal(33 + 29, usage.OutputTokenCount); // the reasoning, 33, plus the answer above, 29
         Assert.Equal(usage.InputTokenCount + usage.OutputTokenCount, usage.TotalTokenCount);
     }
 
@@ -226,12 +229,7 @@ public sealed class ChatResponseOverHttpTests
     [Fact]
     public async Task The_legacy_key_pair_is_sent_as_the_two_legacy_headers_and_accepted()
     {
-        await using var session = await EmulatorSession.StartAsync(configure: o =>
-        {
-            o.ApiKey = null;
-            o.LegacyApiKey = "legacy-clova-key";
-            o.LegacyApiGatewayKey = "legacy-gateway-key";
-        });
+        await using var session = await EmulatorSession.StartAsync(configure: EmulatorSession.LegacyKeys("legacy-clova-key", "legacy-gateway-key"));
 
         ChatResponse response = await session.Chat().GetResponseAsync("hi");
 

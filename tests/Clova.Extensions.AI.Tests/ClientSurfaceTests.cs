@@ -1,8 +1,5 @@
-using System.Net;
 using Clova.Tests.Infrastructure;
 using Microsoft.Extensions.AI;
-using Moq;
-using Moq.Protected;
 
 namespace Clova.Tests;
 
@@ -89,24 +86,19 @@ public sealed class ClientSurfaceTests
     [Fact]
     public async Task A_caller_supplied_HttpClient_is_not_disposed_with_the_ClovaClient()
     {
-        var handler = new Mock<HttpMessageHandler>();
-        handler.Protected()
-            .Setup<Task<HttpResponseMessage>>("SendAsync", ItExpr.IsAny<HttpRequestMessage>(), ItExpr.IsAny<CancellationToken>())
-            .ReturnsAsync(() => new HttpResponseMessage(HttpStatusCode.OK)
-            {
-                Content = new StringContent("""{"status":{"code":"20000"},"result":{"message":{"role":"assistant","content":"ok"},"finishReason":"stop"}}"""),
-            });
-        handler.Protected().Setup("Dispose", ItExpr.IsAny<bool>());
-        var http = new HttpClient(handler.Object);
+        var handler = new RecordingHandler(ClovaBody.ChatAnswer());
+        using var http = new HttpClient(handler);
 
         using (var clova = new ClovaClient(new ClovaClientOptions { ApiKey = Secret, HttpClient = http }))
         {
             clova.GetChatClient(ClovaModels.Hcx005).Dispose();
         }
 
-        handler.Protected().Verify("Dispose", Times.Never(), ItExpr.IsAny<bool>());
-        ChatResponse stillWorks = await new ClovaClient(new ClovaClientOptions { ApiKey = Secret, HttpClient = http }).GetChatClient(ClovaModels.Hcx005).GetResponseAsync("q");
+        Assert.False(handler.Disposed);
+        using var again = new ClovaClient(new ClovaClientOptions { ApiKey = Secret, HttpClient = http });
+        ChatResponse stillWorks = await again.GetChatClient(ClovaModels.Hcx005).GetResponseAsync("q");
         Assert.Equal("ok", stillWorks.Text);
+        Assert.Single(handler.Requests);
     }
 
     [Fact]

@@ -10,8 +10,6 @@ namespace Clova.Tests;
 /// <summary>Function calling over real HTTP and on the wire, including the full manual tool loop.</summary>
 public sealed class FunctionCallingTests
 {
-    private const string OkBody = """{"status":{"code":"20000","message":"OK"},"result":{"message":{"role":"assistant","content":"ok"},"finishReason":"stop"}}""";
-
     private static readonly AIFunction Weather = AIFunctionFactory.Create(
         ([Description("The city")] string city) => $"{city}: 맑음, 23°C",
         "get_weather",
@@ -49,7 +47,7 @@ public sealed class FunctionCallingTests
         var options = new ChatOptions { Tools = [Weather, Time] };
         List<ChatMessage> history = [new(ChatRole.User, "weather in Busan?")];
 
-        ChatResponse first = streaming ? await chat.GetStreamingResponseAsync(history, options).ToChatResponseAsync() : await chat.GetResponseAsync(history, options);
+        ChatResponse first = await chat.ReplyAsync(history, options, streaming);
         var calls = first.Messages.SelectMany(m => m.Contents).OfType<FunctionCallContent>().ToList();
         history.AddRange(first.Messages);
         var results = new List<AIContent>();
@@ -60,7 +58,7 @@ public sealed class FunctionCallingTests
         }
 
         history.Add(new ChatMessage(ChatRole.Tool, results));
-        ChatResponse final = streaming ? await chat.GetStreamingResponseAsync(history, options).ToChatResponseAsync() : await chat.GetResponseAsync(history, options);
+        ChatResponse final = await chat.ReplyAsync(history, options, streaming);
 
         Assert.Equal(ChatFinishReason.ToolCalls, first.FinishReason);
         Assert.Single(calls);
@@ -82,11 +80,7 @@ public sealed class FunctionCallingTests
     {
         await using var session = await EmulatorSession.StartAsync();
 
-        var updates = new List<ChatResponseUpdate>();
-        await foreach (ChatResponseUpdate update in session.Chat(ClovaModels.Hcx005).GetStreamingResponseAsync("weather in Jeju please", new ChatOptions { Tools = [Weather] }))
-        {
-            updates.Add(update);
-        }
+        List<ChatResponseUpdate> updates = await session.Chat(ClovaModels.Hcx005).GetStreamingResponseAsync("weather in Jeju please", new ChatOptions { Tools = [Weather] }).CollectAsync();
 
         FunctionCallContent call = Assert.Single(updates.SelectMany(u => u.Contents).OfType<FunctionCallContent>());
         Assert.StartsWith("call_", call.CallId, StringComparison.Ordinal);
@@ -101,10 +95,10 @@ public sealed class FunctionCallingTests
     {
         await using var session = await EmulatorSession.StartAsync();
         session.Emulator.Enqueue(EmulatorScript.RawStream(
-            "event: token\ndata: {\"message\":{\"role\":\"assistant\",\"content\":\"\",\"toolCalls\":[{\"id\":\"call_abc\",\"type\":\"function\",\"function\":{\"name\":\"get_weather\"}}]}}\n\n" +
-            "event: token\ndata: {\"message\":{\"role\":\"assistant\",\"content\":\"\",\"toolCalls\":[{\"function\":{\"partialJson\":\"{\\\"city\\\":\"}}]}}\n\n" +
-            "event: token\ndata: {\"message\":{\"role\":\"assistant\",\"content\":\"\",\"toolCalls\":[{\"function\":{\"partialJson\":\"\\\"서울\\\"}\"}}]}}\n\n" +
-            "event: result\ndata: {\"message\":{\"role\":\"assistant\",\"content\":\"\"},\"finishReason\":\"tool_calls\"}\n\n"));
+            Sse.Event("token", """{"message":{"role":"assistant","content":"","toolCalls":[{"id":"call_abc","type":"function","function":{"name":"get_weather"}}]}}""") +
+            Sse.Event("token", """{"message":{"role":"assistant","content":"","toolCalls":[{"function":{"partialJson":"{\"city\":"}}]}}""") +
+            Sse.Event("token", """{"message":{"role":"assistant","content":"","toolCalls":[{"function":{"partialJson":"\"서울\"}"}}]}}""") +
+            Sse.Event("result", """{"message":{"role":"assistant","content":""},"finishReason":"tool_calls"}""")));
 
         ChatResponse rebuilt = await session.Chat(ClovaModels.Hcx005).GetStreamingResponseAsync("weather", new ChatOptions { Tools = [Weather] }).ToChatResponseAsync();
 
@@ -119,8 +113,8 @@ public sealed class FunctionCallingTests
     public async Task Malformed_arguments_set_the_calls_Exception_instead_of_failing_the_reply(string arguments)
     {
         await using var session = await EmulatorSession.StartAsync();
-        session.Emulator.Enqueue(EmulatorScript.Raw(200,
-            $$$"""{"status":{"code":"20000"},"result":{"message":{"role":"assistant","content":"","toolCalls":[{"id":"call_1","type":"function","function":{"name":"get_weather","arguments":{{{arguments}}}}}]},"finishReason":"tool_calls"}}"""));
+        session.Emulator.Enqueue(EmulatorScript.Raw(200, ClovaBody.Ok(
+            $$$"""{"message":{"role":"assistant","content":"","toolCalls":[{"id":"call_1","type":"function","function":{"name":"get_weather","arguments":{{{arguments}}}}}]},"finishReason":"tool_calls"}""")));
 
         ChatResponse response = await session.Chat(ClovaModels.Hcx005).GetResponseAsync("weather", new ChatOptions { Tools = [Weather] });
 
@@ -133,8 +127,8 @@ public sealed class FunctionCallingTests
     public async Task Arguments_sent_as_a_JSON_string_by_a_lenient_server_are_still_parsed()
     {
         await using var session = await EmulatorSession.StartAsync();
-        session.Emulator.Enqueue(EmulatorScript.Raw(200,
-            """{"status":{"code":"20000"},"result":{"message":{"role":"assistant","content":"","toolCalls":[{"id":"call_s","type":"function","function":{"name":"get_weather","arguments":"{\"city\":\"Ulsan\"}"}}]},"finishReason":"tool_calls"}}"""));
+        session.Emulator.Enqueue(EmulatorScript.Raw(200, ClovaBody.Ok(
+            """{"message":{"role":"assistant","content":"","toolCalls":[{"id":"call_s","type":"function","function":{"name":"get_weather","arguments":"{\"city\":\"Ulsan\"}"}}]},"finishReason":"tool_calls"}""")));
 
         ChatResponse response = await session.Chat(ClovaModels.Hcx005).GetResponseAsync("weather", new ChatOptions { Tools = [Weather] });
 
@@ -157,46 +151,35 @@ public sealed class FunctionCallingTests
     [Fact]
     public async Task Tools_with_explicit_reasoning_on_HCX_007_are_refused_before_sending_saying_why()
     {
-        var handler = new RecordingHandler(OkBody);
-        using ClovaClient client = RecordingHandler.Client(handler);
         var options = new ChatOptions { Tools = [Weather], Reasoning = new() { Effort = ReasoningEffort.High } };
 
-        var error = await Assert.ThrowsAsync<ArgumentException>(() => client.GetChatClient(ClovaModels.Hcx007).GetResponseAsync("q", options));
+        var error = await Refusal.BeforeSendingAsync(client => client.GetChatClient(ClovaModels.Hcx007).GetResponseAsync("q", options));
 
         Assert.Contains("calls functions only with thinking off", error.Message, StringComparison.Ordinal);
-        Assert.Empty(handler.Requests);
     }
 
     [Fact]
     public async Task An_output_limit_below_1024_with_tools_is_refused_naming_the_minimum()
     {
-        var handler = new RecordingHandler(OkBody);
-        using ClovaClient client = RecordingHandler.Client(handler);
-
-        var error = await Assert.ThrowsAsync<ArgumentException>(() => client.GetChatClient(ClovaModels.Hcx005).GetResponseAsync("q", new ChatOptions { Tools = [Weather], MaxOutputTokens = 500 }));
+        var error = await Refusal.BeforeSendingAsync(client => client.GetChatClient(ClovaModels.Hcx005).GetResponseAsync("q", new ChatOptions { Tools = [Weather], MaxOutputTokens = 500 }));
 
         Assert.Contains("at least 1024", error.Message, StringComparison.Ordinal);
-        Assert.Empty(handler.Requests);
     }
 
     [Fact]
     public async Task Tools_are_refused_for_models_without_function_calling()
     {
-        var handler = new RecordingHandler(OkBody);
-        using ClovaClient client = RecordingHandler.Client(handler);
-
-        var overV3 = await Assert.ThrowsAsync<ArgumentException>(() => client.GetChatClient(ClovaModels.Hcx003, ClovaApiVersion.V3).GetResponseAsync("q", new ChatOptions { Tools = [Weather] }));
-        var overV1 = await Assert.ThrowsAsync<ArgumentException>(() => client.GetChatClient(ClovaModels.Hcx003).GetResponseAsync("q", new ChatOptions { Tools = [Weather] }));
+        var overV3 = await Refusal.BeforeSendingAsync(client => client.GetChatClient(ClovaModels.Hcx003, ClovaApiVersion.V3).GetResponseAsync("q", new ChatOptions { Tools = [Weather] }));
+        var overV1 = await Refusal.BeforeSendingAsync(client => client.GetChatClient(ClovaModels.Hcx003).GetResponseAsync("q", new ChatOptions { Tools = [Weather] }));
 
         Assert.Contains("HCX-003 does not support function calling", overV3.Message, StringComparison.Ordinal);
         Assert.Contains("v1 chat API (HCX-003) has no function calling", overV1.Message, StringComparison.Ordinal);
-        Assert.Empty(handler.Requests);
     }
 
     [Fact]
     public async Task Tool_schemas_lose_dollar_schema_and_additionalProperties_but_keep_a_property_of_that_name()
     {
-        var handler = new RecordingHandler(OkBody);
+        var handler = new RecordingHandler(ClovaBody.ChatAnswer());
         using ClovaClient client = RecordingHandler.Client(handler);
         AIFunctionDeclaration declaration = AIFunctionFactory.CreateDeclaration(
             "configure",
@@ -219,7 +202,7 @@ public sealed class FunctionCallingTests
     [Fact]
     public async Task A_function_from_AIFunctionFactory_is_sent_with_its_name_description_and_parameter_schema()
     {
-        var handler = new RecordingHandler(OkBody);
+        var handler = new RecordingHandler(ClovaBody.ChatAnswer());
         using ClovaClient client = RecordingHandler.Client(handler);
 
         await client.GetChatClient(ClovaModels.Hcx005).GetResponseAsync("q", new ChatOptions { Tools = [Weather] });
@@ -239,7 +222,7 @@ public sealed class FunctionCallingTests
     [InlineData("any-single", """{"type":"function","function":{"name":"get_weather"}}""")]
     public async Task ToolMode_maps_to_CLOVAs_toolChoice(string mode, string expected)
     {
-        var handler = new RecordingHandler(OkBody);
+        var handler = new RecordingHandler(ClovaBody.ChatAnswer());
         using ClovaClient client = RecordingHandler.Client(handler);
         (ChatToolMode toolMode, IList<AITool> tools) = mode switch
         {
@@ -257,10 +240,7 @@ public sealed class FunctionCallingTests
     [Fact]
     public async Task RequireAny_with_several_tools_is_refused_because_CLOVA_has_no_any_tool_choice()
     {
-        var handler = new RecordingHandler(OkBody);
-        using ClovaClient client = RecordingHandler.Client(handler);
-
-        var error = await Assert.ThrowsAsync<ArgumentException>(() =>
+        var error = await Refusal.BeforeSendingAsync(client =>
             client.GetChatClient(ClovaModels.Hcx005).GetResponseAsync("q", new ChatOptions { Tools = [Weather, Time], ToolMode = ChatToolMode.RequireAny }));
 
         Assert.Contains("RequireAny has no CLOVA equivalent", error.Message, StringComparison.Ordinal);
@@ -281,7 +261,7 @@ public sealed class FunctionCallingTests
     [Fact]
     public async Task Several_results_in_one_tool_message_become_one_CLOVA_tool_message_each_with_non_strings_as_JSON()
     {
-        var handler = new RecordingHandler(OkBody);
+        var handler = new RecordingHandler(ClovaBody.ChatAnswer());
         using ClovaClient client = RecordingHandler.Client(handler);
         ChatMessage[] history =
         [
@@ -302,10 +282,7 @@ public sealed class FunctionCallingTests
     [Fact]
     public async Task A_function_call_in_a_user_message_is_refused_naming_the_message()
     {
-        var handler = new RecordingHandler(OkBody);
-        using ClovaClient client = RecordingHandler.Client(handler);
-
-        var error = await Assert.ThrowsAsync<ArgumentException>(() =>
+        var error = await Refusal.BeforeSendingAsync(client =>
             client.GetChatClient(ClovaModels.Hcx005).GetResponseAsync([new ChatMessage(ChatRole.User, [new FunctionCallContent("c", "f")])]));
 
         Assert.Contains("Chat message 0 holds function calls", error.Message, StringComparison.Ordinal);

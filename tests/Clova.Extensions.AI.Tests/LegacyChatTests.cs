@@ -8,7 +8,7 @@ namespace Clova.Tests;
 /// <summary>v1 chat (HCX-003, HCX-DASH-001), tuned tasks and the v1/v3 choice, over real HTTP and on the wire.</summary>
 public sealed class LegacyChatTests
 {
-    private const string V1Ok = """{"status":{"code":"20000","message":"OK"},"result":{"message":{"role":"assistant","content":"ok"},"stopReason":"end_token","inputLength":5,"outputLength":1}}""";
+    private static readonly string V1Ok = ClovaBody.Ok("""{"message":{"role":"assistant","content":"ok"},"stopReason":"end_token","inputLength":5,"outputLength":1}""");
 
     [Theory]
     [InlineData(ClovaModels.Hcx003)]
@@ -23,7 +23,7 @@ public sealed class LegacyChatTests
         Assert.Equal("«안녕»에 대한 답변입니다. (에뮬레이터, 사용자 메시지 1개)", response.Text);
         Assert.Equal(ChatFinishReason.Stop, response.FinishReason);
         Assert.Equal("END_TOKEN", response.AdditionalProperties![ClovaPropertyNames.StopReason]);
-        Assert.Equal(2 + 3, response.Usage!.InputTokenCount);
+        Assert.Equal(2 + 3, response.Usage!.InputTokenCount); // "안", "녕" + 3 per message, the emulator's documented rule
         Assert.Equal(response.Usage.InputTokenCount + response.Usage.OutputTokenCount, response.Usage.TotalTokenCount);
         Assert.Null(response.Usage.ReasoningTokenCount);
     }
@@ -53,11 +53,7 @@ public sealed class LegacyChatTests
         IChatClient chat = session.Chat(ClovaModels.Hcx003);
 
         ChatResponse whole = await chat.GetResponseAsync("hello there");
-        var updates = new List<ChatResponseUpdate>();
-        await foreach (ChatResponseUpdate update in chat.GetStreamingResponseAsync("hello there"))
-        {
-            updates.Add(update);
-        }
+        List<ChatResponseUpdate> updates = await chat.GetStreamingResponseAsync("hello there").CollectAsync();
 
         ChatResponse rebuilt = updates.ToChatResponse();
         Assert.Equal(whole.Text, rebuilt.Text);
@@ -161,13 +157,9 @@ public sealed class LegacyChatTests
     [Fact]
     public async Task The_v3_name_repetitionPenalty_is_refused_on_v1_pointing_to_repeatPenalty_and_its_range()
     {
-        var handler = new RecordingHandler(V1Ok);
-        using ClovaClient client = RecordingHandler.Client(handler);
-
-        var error = await Assert.ThrowsAsync<ArgumentException>(() => client.GetChatClient(ClovaModels.Hcx003).GetResponseAsync("q", new ChatOptions { AdditionalProperties = new() { ["repetitionPenalty"] = 1.1 } }));
+        var error = await Refusal.BeforeSendingAsync(client => client.GetChatClient(ClovaModels.Hcx003).GetResponseAsync("q", new ChatOptions { AdditionalProperties = new() { ["repetitionPenalty"] = 1.1 } }));
 
         Assert.Contains("\"repeatPenalty\" (0 < x ≤ 10", error.Message, StringComparison.Ordinal);
-        Assert.Empty(handler.Requests);
     }
 
     [Theory]
@@ -175,22 +167,15 @@ public sealed class LegacyChatTests
     [InlineData(1.5f, "temperature")]
     public async Task v1_ranges_exclude_zero_and_are_checked_before_sending(float temperature, string field)
     {
-        var handler = new RecordingHandler(V1Ok);
-        using ClovaClient client = RecordingHandler.Client(handler);
-
-        var error = await Assert.ThrowsAsync<ArgumentException>(() => client.GetChatClient(ClovaModels.Hcx003).GetResponseAsync("q", new ChatOptions { Temperature = temperature }));
+        var error = await Refusal.BeforeSendingAsync(client => client.GetChatClient(ClovaModels.Hcx003).GetResponseAsync("q", new ChatOptions { Temperature = temperature }));
 
         Assert.StartsWith(field, error.Message, StringComparison.Ordinal);
-        Assert.Empty(handler.Requests);
     }
 
     [Fact]
     public async Task Images_are_refused_on_v1_before_sending()
     {
-        var handler = new RecordingHandler(V1Ok);
-        using ClovaClient client = RecordingHandler.Client(handler);
-
-        var error = await Assert.ThrowsAsync<ArgumentException>(() => client.GetChatClient(ClovaModels.Hcx003).GetResponseAsync(
+        var error = await Refusal.BeforeSendingAsync(client => client.GetChatClient(ClovaModels.Hcx003).GetResponseAsync(
             [new ChatMessage(ChatRole.User, [new DataContent(new byte[] { 0x89, 0x50, 0x4E, 0x47 }, "image/png")])]));
 
         Assert.Contains("takes text only", error.Message, StringComparison.Ordinal);
@@ -231,11 +216,9 @@ public sealed class LegacyChatTests
     [Fact]
     public async Task Tools_and_reasoning_are_refused_for_a_tuned_task_on_v3()
     {
-        var handler = new RecordingHandler(V1Ok);
-        using ClovaClient client = RecordingHandler.Client(handler);
         AIFunction tool = AIFunctionFactory.Create(() => "x", "noop");
 
-        var error = await Assert.ThrowsAsync<ArgumentException>(() => client.GetTaskChatClient("t1", ClovaApiVersion.V3).GetResponseAsync("q", new ChatOptions { Tools = [tool] }));
+        var error = await Refusal.BeforeSendingAsync(client => client.GetTaskChatClient("t1", ClovaApiVersion.V3).GetResponseAsync("q", new ChatOptions { Tools = [tool] }));
 
         Assert.Contains("does not support function calling", error.Message, StringComparison.Ordinal);
     }
@@ -243,12 +226,7 @@ public sealed class LegacyChatTests
     [Fact]
     public async Task The_legacy_key_pair_works_on_v1()
     {
-        await using var session = await EmulatorSession.StartAsync(configure: o =>
-        {
-            o.ApiKey = null;
-            o.LegacyApiKey = "legacy";
-            o.LegacyApiGatewayKey = "gateway";
-        });
+        await using var session = await EmulatorSession.StartAsync(configure: EmulatorSession.LegacyKeys("legacy", "gateway"));
 
         ChatResponse response = await session.Chat(ClovaModels.Hcx003).GetResponseAsync("hi");
 

@@ -34,11 +34,7 @@ public sealed class RecordedPayloadTests
         string sse = Payload.Read("v3-thinking-stream.ja.sse");
         using ClovaClient client = RecordingHandler.Client(new RecordingHandler(sse, "text/event-stream"));
 
-        var updates = new List<ChatResponseUpdate>();
-        await foreach (ChatResponseUpdate update in client.GetChatClient(ClovaModels.Hcx007).GetStreamingResponseAsync("部分集合"))
-        {
-            updates.Add(update);
-        }
+        List<ChatResponseUpdate> updates = await client.GetChatClient(ClovaModels.Hcx007).GetStreamingResponseAsync("部分集合").CollectAsync();
 
         ChatResponse rebuilt = updates.ToChatResponse();
         Assert.Equal("今日", Assert.IsType<TextReasoningContent>(Assert.Single(updates[0].Contents)).Text);

@@ -1,4 +1,3 @@
-using Clova.Emulator.Protocol;
 using Clova.Tests.Infrastructure;
 using Microsoft.Extensions.AI;
 
@@ -35,8 +34,10 @@ public sealed class ReducerAndTokenTests
         ClovaTokenCount count = await session.Client.GetTokenCounter(ClovaModels.Hcx005).CountAsync(messages, new ChatOptions { Tools = [tool] });
 
         Assert.Equal("/v3/api-tools/chat-tokenize/HCX-005", session.Emulator.LastRequest!.Path);
-        Assert.Equal(EmulatorTokenizer.Count("sys one\n\nsys two"), count.SystemCount);
-        Assert.Equal([0, EmulatorTokenizer.Count("look at this") + ChatReply.ImageTokens, 0, EmulatorTokenizer.Count("a picture")], count.MessageCounts);
+        // The emulator's documented counts: "sys", " one", "\n\nsys", " two" is 4; "look", " at", " this" 3 plus 100 an image;
+        // "a", " picture" 2; the merged system messages count as one and leave 0 in their places.
+        Assert.Equal(4, count.SystemCount);
+        Assert.Equal([0, 3 + 100, 0, 2], count.MessageCounts);
         Assert.True(count.ToolsCount > 0);
         Assert.Equal(count.SystemCount + count.MessageCounts.Sum() + count.ToolsCount, count.Total);
     }
@@ -54,7 +55,7 @@ public sealed class ReducerAndTokenTests
 
         ClovaTokenCount count = await session.Client.GetTokenCounter(ClovaModels.Hcx005).CountAsync(messages);
 
-        Assert.Equal(EmulatorTokenizer.Count("sunny day") + EmulatorTokenizer.Count("rain"), count.MessageCounts[2]);
+        Assert.Equal(2 + 1, count.MessageCounts[2]); // "sunny", " day" and "rain", by the emulator's documented rule
     }
 
     [Fact]
@@ -70,7 +71,7 @@ public sealed class ReducerAndTokenTests
         Assert.Equal("/v1/api-tools/chat-tokenize/HCX-003", v1Path);
         Assert.Equal([3], v1.MessageCounts);
         Assert.Equal("/v1/api-tools/embedding/v2/tokenize", session.Emulator.LastRequest!.Path);
-        Assert.Equal(EmulatorTokenizer.Count("임베딩 text"), embedding);
+        Assert.Equal(4, embedding); // "임", "베", "딩", " text", by the emulator's documented rule
     }
 
     [Fact]
@@ -174,9 +175,10 @@ public sealed class ReducerAndTokenTests
         Assert.Equal("/v1/api-tools/sliding/chat-messages/HCX-003", Assert.Single(session.Emulator.Requests).Path);
         Assert.Same(history[0], reduced[0]);
         Assert.Equal(history.TakeLast(reduced.Count - 1), reduced.Skip(1));
-        int tokens = ChatReply.CountPrompt(reduced.Select(m => new ChatTurn(m.Role.Value, m.Text)));
-        Assert.InRange(tokens + 3000, 1, 4096);
-        Assert.True(tokens + 3000 + 64 > 4096, "the sliding window should keep as much as fits");
+        // The emulator's documented counts: a message "q7 ask ask …" or "a7 say say …" is 1 + 30 tokens + 3 per message = 34,
+        // the system message "Be", " brief", "." 3 + 3 = 6. With 3000 for the output, 6 + (32 × 34) + 3000 = 4094 fits
+        // the 4096 window and a 33rd message (34 more) would not: the system message and the newest 32 remain.
+        Assert.Equal(1 + 32, reduced.Count);
     }
 
     [Fact]

@@ -8,12 +8,10 @@ namespace Clova.Tests;
 /// <summary>Exactly what the client puts on the wire, byte for byte where it matters.</summary>
 public sealed class RequestJsonTests
 {
-    private const string OkBody = """{"status":{"code":"20000","message":"OK"},"result":{"message":{"role":"assistant","content":"ok"},"finishReason":"stop"}}""";
-
     [Fact]
     public async Task Every_mapped_option_is_sent_under_its_CLOVA_name_in_one_exact_body()
     {
-        var handler = new RecordingHandler(OkBody);
+        var handler = new RecordingHandler(ClovaBody.ChatAnswer());
         using ClovaClient client = RecordingHandler.Client(handler);
         var options = new ChatOptions
         {
@@ -36,7 +34,7 @@ public sealed class RequestJsonTests
     [Fact]
     public async Task MaxOutputTokens_goes_to_maxCompletionTokens_for_HCX_007_and_to_maxTokens_for_other_models_never_both()
     {
-        var handler = new RecordingHandler(OkBody);
+        var handler = new RecordingHandler(ClovaBody.ChatAnswer());
         using ClovaClient client = RecordingHandler.Client(handler);
         var options = new ChatOptions { MaxOutputTokens = 2048 };
 
@@ -59,7 +57,7 @@ public sealed class RequestJsonTests
     [InlineData(ReasoningEffort.ExtraHigh, "high")]
     public async Task Reasoning_effort_maps_to_thinking_effort(ReasoningEffort effort, string expected)
     {
-        var handler = new RecordingHandler(OkBody);
+        var handler = new RecordingHandler(ClovaBody.ChatAnswer());
         using ClovaClient client = RecordingHandler.Client(handler);
 
         await client.GetChatClient(ClovaModels.Hcx007).GetResponseAsync("q", new ChatOptions { Reasoning = new() { Effort = effort } });
@@ -70,7 +68,7 @@ public sealed class RequestJsonTests
     [Fact]
     public async Task Reasoning_options_are_ignored_for_models_without_thinking()
     {
-        var handler = new RecordingHandler(OkBody);
+        var handler = new RecordingHandler(ClovaBody.ChatAnswer());
         using ClovaClient client = RecordingHandler.Client(handler);
 
         await client.GetChatClient(ClovaModels.Hcx005).GetResponseAsync("q", new ChatOptions { Reasoning = new() { Effort = ReasoningEffort.High } });
@@ -81,7 +79,7 @@ public sealed class RequestJsonTests
     [Fact]
     public async Task Fields_set_by_RawRepresentationFactory_win_over_mapped_ones_and_others_are_kept()
     {
-        var handler = new RecordingHandler(OkBody);
+        var handler = new RecordingHandler(ClovaBody.ChatAnswer());
         using ClovaClient client = RecordingHandler.Client(handler);
         var options = new ChatOptions
         {
@@ -100,20 +98,17 @@ public sealed class RequestJsonTests
     [Fact]
     public async Task A_RawRepresentationFactory_returning_another_type_is_rejected_with_the_expected_type_named()
     {
-        var handler = new RecordingHandler(OkBody);
-        using ClovaClient client = RecordingHandler.Client(handler);
         var options = new ChatOptions { RawRepresentationFactory = _ => new Dictionary<string, object>() };
 
-        var error = await Assert.ThrowsAsync<ArgumentException>(() => client.GetChatClient(ClovaModels.Hcx005).GetResponseAsync("q", options));
+        var error = await Refusal.BeforeSendingAsync(client => client.GetChatClient(ClovaModels.Hcx005).GetResponseAsync("q", options));
 
         Assert.Contains("System.Text.Json.Nodes.JsonObject", error.Message, StringComparison.Ordinal);
-        Assert.Empty(handler.Requests);
     }
 
     [Fact]
     public async Task Headers_carry_the_bearer_key_a_request_id_and_the_accept_type_of_the_call()
     {
-        var handler = new RecordingHandler(OkBody);
+        var handler = new RecordingHandler(ClovaBody.ChatAnswer());
         using ClovaClient client = RecordingHandler.Client(handler);
 
         await client.GetChatClient(ClovaModels.Hcx005).GetResponseAsync("q");
@@ -130,7 +125,7 @@ public sealed class RequestJsonTests
     [Fact]
     public async Task The_seed_documents_HCX_007_request_is_what_the_equivalent_ChatOptions_produce()
     {
-        var handler = new RecordingHandler(OkBody);
+        var handler = new RecordingHandler(ClovaBody.ChatAnswer());
         using ClovaClient client = RecordingHandler.Client(handler);
         JsonObject seed = JsonNode.Parse(Payload.Read("v3-thinking-request.ja.json"))!.AsObject();
         string system = (string)seed["messages"]![0]!["content"]!;
@@ -157,7 +152,7 @@ public sealed class RequestJsonTests
     [Fact]
     public async Task AdditionalProperties_may_carry_JSON_elements_and_strings_for_CLOVA_fields()
     {
-        var handler = new RecordingHandler(OkBody);
+        var handler = new RecordingHandler(ClovaBody.ChatAnswer());
         using ClovaClient client = RecordingHandler.Client(handler);
         var options = new ChatOptions
         {

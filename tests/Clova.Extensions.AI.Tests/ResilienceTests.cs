@@ -107,47 +107,25 @@ public sealed class ResilienceTests
     }
 
     [Fact]
-    public async Task A_rate_limit_error_as_the_first_stream_event_is_retried_because_nothing_was_handed_over()
-    {
-        await using var session = await EmulatorSession.StartAsync(configure: FastRetries);
-        session.Emulator.Enqueue(new EmulatorScript { ErrorEventAfterTokens = 0, ErrorCode = "42902", ErrorMessage = "Overloaded" });
-
-        ChatResponse rebuilt = await session.Chat(ClovaModels.Hcx005).GetStreamingResponseAsync("hi").ToChatResponseAsync();
-
-        Assert.Contains("«hi»", rebuilt.Text, StringComparison.Ordinal);
-        Assert.Equal(2, session.Emulator.Requests.Count);
-    }
+    public Task A_rate_limit_error_as_the_first_stream_event_is_retried_because_nothing_was_handed_over() =>
+        AssertStreamRetriedOnceAsync(new EmulatorScript { ErrorEventAfterTokens = 0, ErrorCode = "42902", ErrorMessage = "Overloaded" });
 
     [Fact]
-    public async Task A_connection_dropped_before_the_first_event_is_retried()
-    {
-        await using var session = await EmulatorSession.StartAsync(configure: FastRetries);
-        session.Emulator.Enqueue(new EmulatorScript { DropConnectionAfterTokens = 0 });
-
-        ChatResponse rebuilt = await session.Chat(ClovaModels.Hcx005).GetStreamingResponseAsync("hi").ToChatResponseAsync();
-
-        Assert.Contains("«hi»", rebuilt.Text, StringComparison.Ordinal);
-        Assert.Equal(2, session.Emulator.Requests.Count);
-    }
+    public Task A_connection_dropped_before_the_first_event_is_retried() =>
+        AssertStreamRetriedOnceAsync(new EmulatorScript { DropConnectionAfterTokens = 0 });
 
     [Fact]
     public async Task A_failure_after_output_was_handed_over_is_not_retried_and_nothing_is_emitted_twice()
     {
         await using var session = await EmulatorSession.StartAsync(configure: FastRetries);
         session.Emulator.Enqueue(new EmulatorScript { ErrorEventAfterTokens = 3, ErrorCode = "50000", ErrorMessage = "boom" });
-        var texts = new List<string>();
+        var received = new List<ChatResponseUpdate>();
 
-        var error = await Assert.ThrowsAsync<ClovaException>(async () =>
-        {
-            await foreach (ChatResponseUpdate update in session.Chat(ClovaModels.Hcx005).GetStreamingResponseAsync("hello there friend"))
-            {
-                texts.Add(update.Text);
-            }
-        });
+        var error = await Assert.ThrowsAsync<ClovaException>(() => session.Chat(ClovaModels.Hcx005).GetStreamingResponseAsync("hello there friend").CollectAsync(received));
 
         Assert.Single(session.Emulator.Requests);
-        Assert.Equal(3, texts.Count);
-        Assert.Equal(string.Concat(texts).Length, error.ReceivedCharacters);
+        Assert.Equal(3, received.Count);
+        Assert.Equal(string.Concat(received.Select(u => u.Text)).Length, error.ReceivedCharacters);
         Assert.Equal(HttpStatusCode.InternalServerError, error.StatusCode);
     }
 
@@ -209,7 +187,7 @@ public sealed class ResilienceTests
     public async Task An_event_larger_than_the_limit_fails_the_stream_instead_of_filling_memory()
     {
         await using var session = await EmulatorSession.StartAsync(configure: o => o.MaxStreamEventBytes = 64 * 1024);
-        session.Emulator.Enqueue(EmulatorScript.RawStream("event: token\ndata: {\"message\":{\"content\":\"" + new string('가', 200_000) + "\"}}\n\n"));
+        session.Emulator.Enqueue(EmulatorScript.RawStream(Sse.Event("token", $$$"""{"message":{"content":"{{{new string('가', 200_000)}}}"}}""")));
 
         var error = await Assert.ThrowsAsync<ClovaException>(() => session.Chat(ClovaModels.Hcx005).GetStreamingResponseAsync("hi").ToChatResponseAsync());
 
@@ -223,7 +201,11 @@ public sealed class ResilienceTests
         {
             Content = new StreamContent(new EndlessStream()) { Headers = { ContentType = new("text/event-stream") } },
         });
-        using var client = new ClovaClient(new ClovaClientOptions { ApiKey = EmulatorSession.Key, HttpClient = new HttpClient(handler), MaxStreamEventBytes = 1024 * 1024, Retry = { Enabled = false } });
+        using ClovaClient client = RecordingHandler.Client(handler, o =>
+        {
+            o.MaxStreamEventBytes = 1024 * 1024;
+            o.Retry.Enabled = false;
+        });
 
         var error = await Assert.ThrowsAsync<ClovaException>(() => client.GetChatClient(ClovaModels.Hcx005).GetStreamingResponseAsync("hi").ToChatResponseAsync());
 
@@ -307,6 +289,18 @@ public sealed class ResilienceTests
         response.Headers.TryAddWithoutValidation("x-ratelimit-reset-tokens", "2.5s");
 
         Assert.Equal(TimeSpan.FromSeconds(6), RetryHints.FromHeaders(response));
+    }
+
+    /// <summary>Starts with <paramref name="failure"/> as the first answer, then asserts that a stream retried once completes.</summary>
+    private static async Task AssertStreamRetriedOnceAsync(EmulatorScript failure)
+    {
+        await using var session = await EmulatorSession.StartAsync(configure: FastRetries);
+        session.Emulator.Enqueue(failure);
+
+        ChatResponse rebuilt = await session.Chat(ClovaModels.Hcx005).GetStreamingResponseAsync("hi").ToChatResponseAsync();
+
+        Assert.Contains("«hi»", rebuilt.Text, StringComparison.Ordinal);
+        Assert.Equal(2, session.Emulator.Requests.Count);
     }
 
     /// <summary>A body that never ends and never breaks a line.</summary>

@@ -17,11 +17,11 @@ public sealed class StreamFuzzTests
     [
         Payload.Read("v3-thinking-stream.ja.sse"),
         Payload.Read("v1-chat-stream.en.sse"),
-        "event: token\ndata: {\"message\":{\"role\":\"assistant\",\"thinkingContent\":\"생각\"},\"finishReason\":null,\"usage\":null}\n\n" +
-        "event: token\ndata: {\"message\":{\"role\":\"assistant\",\"content\":\"\",\"toolCalls\":[{\"id\":\"call_1\",\"type\":\"function\",\"function\":{\"name\":\"f\"}}]}}\n\n" +
-        "event: token\ndata: {\"message\":{\"role\":\"assistant\",\"content\":\"\",\"toolCalls\":[{\"function\":{\"partialJson\":\"{\\\"a\\\":1}\"}}]}}\n\n" +
-        "event: result\ndata: {\"message\":{\"role\":\"assistant\",\"content\":\"\",\"toolCalls\":[{\"id\":\"call_1\",\"type\":\"function\",\"function\":{\"name\":\"f\",\"arguments\":{\"a\":1}}}]},\"finishReason\":\"tool_calls\",\"usage\":{\"promptTokens\":1,\"completionTokens\":2,\"totalTokens\":3}}\n\n" +
-        "event: signal\ndata: {\"data\":\"[DONE]\"}\n\n",
+        Sse.Event("token", """{"message":{"role":"assistant","thinkingContent":"생각"},"finishReason":null,"usage":null}""") +
+        Sse.Event("token", """{"message":{"role":"assistant","content":"","toolCalls":[{"id":"call_1","type":"function","function":{"name":"f"}}]}}""") +
+        Sse.Event("token", """{"message":{"role":"assistant","content":"","toolCalls":[{"function":{"partialJson":"{\"a\":1}"}}]}}""") +
+        Sse.Event("result", """{"message":{"role":"assistant","content":"","toolCalls":[{"id":"call_1","type":"function","function":{"name":"f","arguments":{"a":1}}}]},"finishReason":"tool_calls","usage":{"promptTokens":1,"completionTokens":2,"totalTokens":3}}""") +
+        Sse.Event("signal", """{"data":"[DONE]"}"""),
         "event: token\r\ndata: {\"message\":{\"content\":\"a\"}}\r\n\r\nevent: error\r\ndata: {\"status\":{\"code\":\"42901\",\"message\":\"slow down\"}}\r\n\r\n",
     ];
 
@@ -61,12 +61,11 @@ public sealed class StreamFuzzTests
         {
             Content = new ByteArrayContent(body) { Headers = { ContentType = new("text/event-stream") } },
         });
-        using var client = new ClovaClient(new ClovaClientOptions
+        using ClovaClient client = RecordingHandler.Client(handler, o =>
         {
-            ApiKey = Secret,
-            HttpClient = new HttpClient(handler),
-            Retry = { Enabled = false },
-            MaxStreamEventBytes = 256 * 1024,
+            o.ApiKey = Secret;
+            o.Retry.Enabled = false;
+            o.MaxStreamEventBytes = 256 * 1024;
         });
 
         // A guard far above what one in-memory case needs: reaching it means the decoder hung.
@@ -120,7 +119,7 @@ public sealed class StreamFuzzTests
                     bytes.InsertRange(at, "\n\n"u8.ToArray());
                     break;
                 case 6:
-                    bytes.InsertRange(at, Encoding.UTF8.GetBytes("event: result\ndata: {\"message\":" + new string('[', random.Next(1, 300)) + "\n\n"));
+                    bytes.InsertRange(at, Encoding.UTF8.GetBytes(Sse.Event("result", "{\"message\":" + new string('[', random.Next(1, 300)))));
                     break;
                 default:
                     var garbage = new byte[random.Next(1, 2048)];

@@ -33,7 +33,7 @@ public sealed class StreamingOverHttpTests
         await using var session = await EmulatorSession.StartAsync(new ClovaEmulatorOptions { FinishOnLastToken = true });
         IChatClient chat = session.Chat();
 
-        List<ChatResponseUpdate> updates = await Collect(chat.GetStreamingResponseAsync("hi"));
+        List<ChatResponseUpdate> updates = await chat.GetStreamingResponseAsync("hi").CollectAsync();
         ChatResponse whole = await chat.GetResponseAsync("hi");
 
         UsageContent usage = Assert.Single(updates.SelectMany(u => u.Contents).OfType<UsageContent>());
@@ -47,7 +47,7 @@ public sealed class StreamingOverHttpTests
     {
         await using var session = await EmulatorSession.StartAsync();
 
-        List<ChatResponseUpdate> updates = await Collect(session.Chat().GetStreamingResponseAsync("hello there"));
+        List<ChatResponseUpdate> updates = await session.Chat().GetStreamingResponseAsync("hello there").CollectAsync();
 
         string requestId = session.Emulator.LastRequest!.Header("X-NCP-CLOVASTUDIO-REQUEST-ID")!;
         Assert.True(updates.Count > 5);
@@ -68,7 +68,7 @@ public sealed class StreamingOverHttpTests
     {
         await using var session = await EmulatorSession.StartAsync();
 
-        List<ChatResponseUpdate> updates = await Collect(session.Chat().GetStreamingResponseAsync("hi"));
+        List<ChatResponseUpdate> updates = await session.Chat().GetStreamingResponseAsync("hi").CollectAsync();
 
         List<AIContent> contents = [.. updates.SelectMany(u => u.Contents).Where(c => c is TextContent or TextReasoningContent)];
         int lastReasoning = contents.FindLastIndex(c => c is TextReasoningContent);
@@ -84,7 +84,7 @@ public sealed class StreamingOverHttpTests
         await using var session = await EmulatorSession.StartAsync();
         var options = new ChatOptions { Reasoning = new ReasoningOptions { Output = ReasoningOutput.None } };
 
-        List<ChatResponseUpdate> updates = await Collect(session.Chat().GetStreamingResponseAsync("hi", options));
+        List<ChatResponseUpdate> updates = await session.Chat().GetStreamingResponseAsync("hi", options).CollectAsync();
 
         Assert.DoesNotContain(updates.SelectMany(u => u.Contents), c => c is TextReasoningContent);
         Assert.Equal("«hi»에 대한 답변입니다. (에뮬레이터, 사용자 메시지 1개)", string.Concat(updates.Select(u => u.Text)));
@@ -110,7 +110,7 @@ public sealed class StreamingOverHttpTests
         await using var session = await EmulatorSession.StartAsync();
         var options = new ChatOptions { AdditionalProperties = new() { ["includeAiFilters"] = true } };
 
-        List<ChatResponseUpdate> updates = await Collect(session.Chat(ClovaModels.Hcx005).GetStreamingResponseAsync("hi", options));
+        List<ChatResponseUpdate> updates = await session.Chat(ClovaModels.Hcx005).GetStreamingResponseAsync("hi", options).CollectAsync();
         ChatResponse rebuilt = await ToAsync(updates).ToChatResponseAsync();
 
         Assert.IsAssignableFrom<IReadOnlyList<ClovaAiFilterResult>>(updates[^1].AdditionalProperties![ClovaPropertyNames.AiFilter]);
@@ -124,13 +124,7 @@ public sealed class StreamingOverHttpTests
         session.Emulator.Enqueue(new EmulatorScript { ErrorEventAfterTokens = 4, ErrorCode = "42901", ErrorMessage = "Too many requests - rate exceeded" });
         var received = new List<ChatResponseUpdate>();
 
-        var error = await Assert.ThrowsAsync<ClovaException>(async () =>
-        {
-            await foreach (ChatResponseUpdate update in session.Chat(ClovaModels.Hcx005).GetStreamingResponseAsync("hi"))
-            {
-                received.Add(update);
-            }
-        });
+        var error = await Assert.ThrowsAsync<ClovaException>(() => session.Chat(ClovaModels.Hcx005).GetStreamingResponseAsync("hi").CollectAsync(received));
 
         Assert.Equal(4, received.Count);
         Assert.Equal("42901", error.ErrorCode);
@@ -147,7 +141,7 @@ public sealed class StreamingOverHttpTests
         await using var session = await EmulatorSession.StartAsync();
         session.Emulator.Enqueue(new EmulatorScript { DropConnectionAfterTokens = 3 });
 
-        var error = await Assert.ThrowsAsync<ClovaException>(() => Collect(session.Chat(ClovaModels.Hcx005).GetStreamingResponseAsync("hello there friend")));
+        var error = await Assert.ThrowsAsync<ClovaException>(() => session.Chat(ClovaModels.Hcx005).GetStreamingResponseAsync("hello there friend").CollectAsync());
 
         Assert.True(error.ReceivedCharacters > 0);
         Assert.Contains("characters of output had been delivered", error.Message, StringComparison.Ordinal);
@@ -158,9 +152,9 @@ public sealed class StreamingOverHttpTests
     {
         await using var session = await EmulatorSession.StartAsync();
         session.Emulator.Enqueue(EmulatorScript.RawStream(
-            "event: token\ndata: {\"message\":{\"role\":\"assistant\",\"content\":\"half\"},\"finishReason\":null,\"usage\":null}\n\n"));
+            Sse.Event("token", """{"message":{"role":"assistant","content":"half"},"finishReason":null,"usage":null}""")));
 
-        var error = await Assert.ThrowsAsync<ClovaException>(() => Collect(session.Chat().GetStreamingResponseAsync("hi")));
+        var error = await Assert.ThrowsAsync<ClovaException>(() => session.Chat().GetStreamingResponseAsync("hi").CollectAsync());
 
         Assert.Contains("truncated", error.Message, StringComparison.Ordinal);
         Assert.Equal(4, error.ReceivedCharacters);
@@ -172,13 +166,13 @@ public sealed class StreamingOverHttpTests
         await using var session = await EmulatorSession.StartAsync();
         session.Emulator.Enqueue(EmulatorScript.RawStream(
             ": a comment line\n\n" +
-            "event: ping\ndata: {}\n\n" +
+            Sse.Event("ping", "{}") +
             "event: token\ndata:{\"message\":{\"role\":\"assistant\",\"content\":\"안녕\"}}\n\n" +
-            "event: result\ndata: {\"message\":{\"role\":\"assistant\",\"content\":\"안녕\"},\"finishReason\":\"content_filter_v2\",\"usage\":{\"promptTokens\":1,\"completionTokens\":1,\"totalTokens\":9}}\n\n" +
+            Sse.Event("result", """{"message":{"role":"assistant","content":"안녕"},"finishReason":"content_filter_v2","usage":{"promptTokens":1,"completionTokens":1,"totalTokens":9}}""") +
             "data: [DONE]\n\n" +
-            "event: token\ndata: {\"message\":{\"content\":\"never read\"}}\n\n"));
+            Sse.Event("token", """{"message":{"content":"never read"}}""")));
 
-        List<ChatResponseUpdate> updates = await Collect(session.Chat().GetStreamingResponseAsync("hi"));
+        List<ChatResponseUpdate> updates = await session.Chat().GetStreamingResponseAsync("hi").CollectAsync();
         ChatResponse rebuilt = await ToAsync(updates).ToChatResponseAsync();
 
         Assert.Equal("안녕", rebuilt.Text);
@@ -191,10 +185,10 @@ public sealed class StreamingOverHttpTests
     {
         await using var session = await EmulatorSession.StartAsync();
         session.Emulator.Enqueue(EmulatorScript.RawStream(
-            "event: token\ndata: {\"message\":{\"role\":\"assistant\",\"content\":\"done\"},\"finishReason\":\"length\",\"usage\":{\"promptTokens\":2,\"completionTokens\":1,\"totalTokens\":3}}\n\n" +
-            "event: signal\ndata: {\"data\":\"[DONE]\"}\n\n"));
+            Sse.Event("token", """{"message":{"role":"assistant","content":"done"},"finishReason":"length","usage":{"promptTokens":2,"completionTokens":1,"totalTokens":3}}""") +
+            Sse.Event("signal", """{"data":"[DONE]"}""")));
 
-        List<ChatResponseUpdate> updates = await Collect(session.Chat().GetStreamingResponseAsync("hi"));
+        List<ChatResponseUpdate> updates = await session.Chat().GetStreamingResponseAsync("hi").CollectAsync();
 
         Assert.Equal(ChatFinishReason.Length, updates[^1].FinishReason);
         Assert.Single(updates.SelectMany(u => u.Contents).OfType<UsageContent>());
@@ -230,7 +224,7 @@ public sealed class StreamingOverHttpTests
         session.Emulator.Enqueue(new EmulatorScript { DelayBeforeHeaders = TimeSpan.FromMinutes(5) });
         using var cts = new CancellationTokenSource(TimeSpan.FromMilliseconds(200));
 
-        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => Collect(session.Chat().GetStreamingResponseAsync("hi", cancellationToken: cts.Token)));
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => session.Chat().GetStreamingResponseAsync("hi", cancellationToken: cts.Token).CollectAsync());
     }
 
     [Fact]
@@ -239,7 +233,7 @@ public sealed class StreamingOverHttpTests
         await using var session = await EmulatorSession.StartAsync(configure: o => o.NetworkTimeout = TimeSpan.FromMilliseconds(300));
         session.Emulator.Enqueue(new EmulatorScript { StallAfterTokens = 1 });
 
-        var error = await Assert.ThrowsAsync<TaskCanceledException>(() => Collect(session.Chat().GetStreamingResponseAsync("hi")));
+        var error = await Assert.ThrowsAsync<TaskCanceledException>(() => session.Chat().GetStreamingResponseAsync("hi").CollectAsync());
 
         Assert.IsType<TimeoutException>(error.InnerException);
         Assert.Contains("NetworkTimeout", error.Message, StringComparison.Ordinal);
@@ -261,7 +255,7 @@ public sealed class StreamingOverHttpTests
     {
         await using var session = await EmulatorSession.StartAsync();
 
-        var error = await Assert.ThrowsAsync<ClovaException>(() => Collect(session.Chat("HCX-404").GetStreamingResponseAsync("hi")));
+        var error = await Assert.ThrowsAsync<ClovaException>(() => session.Chat("HCX-404").GetStreamingResponseAsync("hi").CollectAsync());
 
         Assert.Equal("40080", error.ErrorCode);
         Assert.Equal(System.Net.HttpStatusCode.BadRequest, error.StatusCode);
@@ -269,17 +263,6 @@ public sealed class StreamingOverHttpTests
 
     private static string Reasoning(ChatResponse response) =>
         string.Concat(response.Messages.SelectMany(m => m.Contents).OfType<TextReasoningContent>().Select(r => r.Text));
-
-    private static async Task<List<ChatResponseUpdate>> Collect(IAsyncEnumerable<ChatResponseUpdate> updates)
-    {
-        var list = new List<ChatResponseUpdate>();
-        await foreach (ChatResponseUpdate update in updates)
-        {
-            list.Add(update);
-        }
-
-        return list;
-    }
 
     private static async IAsyncEnumerable<ChatResponseUpdate> ToAsync(IEnumerable<ChatResponseUpdate> updates)
     {

@@ -8,7 +8,6 @@ namespace Clova.Tests;
 /// <summary>Structured outputs (HCX-007): the typed GetResponseAsync&lt;T&gt; path, built by hand.</summary>
 public sealed class StructuredOutputTests
 {
-    private const string OkBody = """{"status":{"code":"20000","message":"OK"},"result":{"message":{"role":"assistant","content":"{}"},"finishReason":"stop"}}""";
     private static readonly JsonSerializerOptions Web = new(JsonSerializerDefaults.Web);
 
     [Theory]
@@ -21,9 +20,7 @@ public sealed class StructuredOutputTests
         // What Microsoft.Extensions.AI's GetResponseAsync<T>() sends, built by hand (that package is not on our registry).
         var options = new ChatOptions { ResponseFormat = ChatResponseFormat.ForJsonSchema<WeatherReport>(Web) };
 
-        ChatResponse response = streaming
-            ? await chat.GetStreamingResponseAsync("Seoul 날씨를 JSON으로", options).ToChatResponseAsync()
-            : await chat.GetResponseAsync("Seoul 날씨를 JSON으로", options);
+        ChatResponse response = await chat.ReplyAsync([new(ChatRole.User, "Seoul 날씨를 JSON으로")], options, streaming);
         WeatherReport report = JsonSerializer.Deserialize<WeatherReport>(response.Text, Web)!;
 
         Assert.False(string.IsNullOrEmpty(report.City));
@@ -39,7 +36,7 @@ public sealed class StructuredOutputTests
     [Fact]
     public async Task The_schema_is_fitted_to_CLOVAs_subset_annotations_dropped_const_as_enum_and_nullable_types_narrowed()
     {
-        var handler = new RecordingHandler(OkBody);
+        var handler = new RecordingHandler(ClovaBody.ChatAnswer("{}"));
         using ClovaClient client = RecordingHandler.Client(handler);
         JsonElement schema = JsonDocument.Parse("""
             {"$schema":"x","title":"T","type":"object","additionalProperties":false,
@@ -62,39 +59,29 @@ public sealed class StructuredOutputTests
     [InlineData("""{"type":"object","properties":{"a":{"$ref":"#/$defs/x"}}}""", "$.properties.a.$ref")]
     public async Task Schema_features_outside_the_subset_are_refused_naming_the_keyword_and_where_it_stands(string schema, string path)
     {
-        var handler = new RecordingHandler(OkBody);
-        using ClovaClient client = RecordingHandler.Client(handler);
-
-        var error = await Assert.ThrowsAsync<ArgumentException>(() =>
+        var error = await Refusal.BeforeSendingAsync(client =>
             client.GetChatClient(ClovaModels.Hcx007).GetResponseAsync("q", new ChatOptions { ResponseFormat = ChatResponseFormat.ForJsonSchema(JsonDocument.Parse(schema).RootElement) }));
 
         Assert.Contains(path, error.Message, StringComparison.Ordinal);
-        Assert.Empty(handler.Requests);
     }
 
     [Fact]
     public async Task JSON_without_a_schema_is_explained_not_silently_sent()
     {
-        var handler = new RecordingHandler(OkBody);
-        using ClovaClient client = RecordingHandler.Client(handler);
-
-        var error = await Assert.ThrowsAsync<ArgumentException>(() =>
+        var error = await Refusal.BeforeSendingAsync(client =>
             client.GetChatClient(ClovaModels.Hcx007).GetResponseAsync("q", new ChatOptions { ResponseFormat = ChatResponseFormat.Json }));
 
         Assert.Contains("require one", error.Message, StringComparison.Ordinal);
         Assert.Contains("ForJsonSchema", error.Message, StringComparison.Ordinal);
-        Assert.Empty(handler.Requests);
     }
 
     [Fact]
     public async Task Structured_outputs_are_refused_for_models_other_than_HCX_007_and_with_explicit_reasoning()
     {
-        var handler = new RecordingHandler(OkBody);
-        using ClovaClient client = RecordingHandler.Client(handler);
         ChatResponseFormat format = ChatResponseFormat.ForJsonSchema<WeatherReport>(Web);
 
-        var wrongModel = await Assert.ThrowsAsync<ArgumentException>(() => client.GetChatClient(ClovaModels.Hcx005).GetResponseAsync("q", new ChatOptions { ResponseFormat = format }));
-        var withReasoning = await Assert.ThrowsAsync<ArgumentException>(() => client.GetChatClient(ClovaModels.Hcx007).GetResponseAsync("q", new ChatOptions { ResponseFormat = format, Reasoning = new() { Effort = ReasoningEffort.Low } }));
+        var wrongModel = await Refusal.BeforeSendingAsync(client => client.GetChatClient(ClovaModels.Hcx005).GetResponseAsync("q", new ChatOptions { ResponseFormat = format }));
+        var withReasoning = await Refusal.BeforeSendingAsync(client => client.GetChatClient(ClovaModels.Hcx007).GetResponseAsync("q", new ChatOptions { ResponseFormat = format, Reasoning = new() { Effort = ReasoningEffort.Low } }));
 
         Assert.Contains("HCX-005 does not support structured outputs", wrongModel.Message, StringComparison.Ordinal);
         Assert.Contains("only with thinking off", withReasoning.Message, StringComparison.Ordinal);
@@ -103,7 +90,7 @@ public sealed class StructuredOutputTests
     [Fact]
     public async Task Text_response_format_sends_no_responseFormat()
     {
-        var handler = new RecordingHandler(OkBody);
+        var handler = new RecordingHandler(ClovaBody.ChatAnswer("{}"));
         using ClovaClient client = RecordingHandler.Client(handler);
 
         await client.GetChatClient(ClovaModels.Hcx007).GetResponseAsync("q", new ChatOptions { ResponseFormat = ChatResponseFormat.Text });

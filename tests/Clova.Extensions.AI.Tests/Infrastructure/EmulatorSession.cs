@@ -26,6 +26,17 @@ internal sealed class EmulatorSession : IAsyncDisposable
         return new EmulatorSession(emulator, new ClovaClient(options));
     }
 
+    /// <summary>Client options that authenticate with the legacy key pair instead of a bearer key.</summary>
+    /// <param name="apiKey">The <c>X-NCP-CLOVASTUDIO-API-KEY</c> value.</param>
+    /// <param name="gatewayKey">The <c>X-NCP-APIGW-API-KEY</c> value.</param>
+    /// <returns>A <c>configure</c> action for <see cref="StartAsync"/>.</returns>
+    public static Action<ClovaClientOptions> LegacyKeys(string apiKey, string gatewayKey) => o =>
+    {
+        o.ApiKey = null;
+        o.LegacyApiKey = apiKey;
+        o.LegacyApiGatewayKey = gatewayKey;
+    };
+
     public IChatClient Chat(string model = ClovaModels.Hcx007) => Client.GetChatClient(model);
 
     public async ValueTask DisposeAsync()

@@ -24,13 +24,30 @@ internal sealed class RecordingHandler : HttpMessageHandler
 
     public HttpRequestMessage LastRequest => Requests[^1].Request;
 
-    public static ClovaClient Client(RecordingHandler handler) =>
-        new(new ClovaClientOptions { ApiKey = EmulatorSession.Key, HttpClient = new HttpClient(handler) });
+    /// <summary>Gets whether the handler has been disposed (an HttpClient passed in by the caller must not be).</summary>
+    public bool Disposed { get; private set; }
+
+    /// <summary>A client with the test key that sends through <paramref name="handler"/>.</summary>
+    /// <param name="handler">The handler.</param>
+    /// <param name="configure">Further options, applied last.</param>
+    /// <returns>The client.</returns>
+    public static ClovaClient Client(RecordingHandler handler, Action<ClovaClientOptions>? configure = null)
+    {
+        var options = new ClovaClientOptions { ApiKey = EmulatorSession.Key, HttpClient = new HttpClient(handler) };
+        configure?.Invoke(options);
+        return new ClovaClient(options);
+    }
 
     protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {
         byte[] body = request.Content is null ? [] : await request.Content.ReadAsByteArrayAsync(cancellationToken);
         Requests.Add((request, body));
         return _respond(request);
+    }
+
+    protected override void Dispose(bool disposing)
+    {
+        Disposed = true;
+        base.Dispose(disposing);
     }
 }
