@@ -177,6 +177,31 @@ public sealed class FunctionCallingTests
     }
 
     [Fact]
+    public async Task Tool_schemas_keep_only_the_documented_subset_so_keywords_other_libraries_add_never_reach_CLOVA()
+    {
+        var handler = new RecordingHandler(ClovaBody.ChatAnswer());
+        using ClovaClient client = RecordingHandler.Client(handler);
+        // Shaped like a Semantic Kernel plugin parameter list: a non-standard keyword on every parameter, plus
+        // annotations and constraints outside CLOVA's documented subset.
+        AIFunctionDeclaration declaration = AIFunctionFactory.CreateDeclaration(
+            "lookup",
+            "Looks things up",
+            JsonDocument.Parse("""
+                {"type":"object","title":"Args","x-sk-parameter":true,
+                 "properties":{"city":{"type":"string","description":"도시","default":"서울","pattern":"^.+$","minLength":1,"x-sk-parameter":true},
+                               "days":{"type":"integer","minimum":1,"maximum":7,"examples":[3]},
+                               "kind":{"enum":["a","b"],"$comment":"c"}},
+                 "required":["city"]}
+                """).RootElement);
+
+        await client.GetChatClient(ClovaModels.HcxDash002).GetResponseAsync("q", new ChatOptions { Tools = [declaration] });
+
+        Assert.Equal(
+            """{"type":"object","properties":{"city":{"type":"string","description":"도시"},"days":{"type":"integer","minimum":1,"maximum":7},"kind":{"enum":["a","b"]}},"required":["city"]}""",
+            JsonNode.Parse(handler.LastBody)!["tools"]![0]!["function"]!["parameters"]!.ToJsonString(new JsonSerializerOptions { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping }));
+    }
+
+    [Fact]
     public async Task Tool_schemas_lose_dollar_schema_and_additionalProperties_but_keep_a_property_of_that_name()
     {
         var handler = new RecordingHandler(ClovaBody.ChatAnswer());
