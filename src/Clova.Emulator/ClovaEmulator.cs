@@ -19,8 +19,9 @@ namespace Clova.Emulator;
 /// </summary>
 /// <remarks>
 /// It implements the protocol from the spec alone and shares no code or types with the client library. Answers
-/// are deterministic; token counts follow <see cref="EmulatorTokenizer"/>. Tests can queue <see cref="EmulatorScript"/>s
-/// and read back every <see cref="RecordedRequest"/>.
+/// are deterministic; token counts follow one rule (a run of ASCII letters/digits or any other single character,
+/// with the whitespace before it). Tests can queue <see cref="EmulatorScript"/>s and read back every
+/// <see cref="RecordedRequest"/>.
 /// </remarks>
 public sealed class ClovaEmulator : IAsyncDisposable
 {

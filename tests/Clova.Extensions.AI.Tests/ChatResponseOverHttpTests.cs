@@ -1,6 +1,5 @@
 using System.Text.Json;
 using Clova.Emulator;
-using Clova.Emulator.Protocol;
 using Clova.Tests.Infrastructure;
 using Microsoft.Extensions.AI;
 
@@ -36,9 +35,9 @@ public sealed class ChatResponseOverHttpTests
 
         string reasoning = Assert.IsType<TextReasoningContent>(response.Messages[0].Contents[0]).Text;
         UsageDetails usage = Assert.IsType<UsageDetails>(response.Usage);
-        Assert.Equal(EmulatorTokenizer.Count("hello world") + 3, usage.InputTokenCount);
-        Assert.Equal(EmulatorTokenizer.Count(reasoning), usage.ReasoningTokenCount);
-        Assert.Equal(EmulatorTokenizer.Count(reasoning) + EmulatorTokenizer.Count(response.Text), usage.OutputTokenCount);
+        Assert.Equal(5, usage.InputTokenCount); // "hello world" = 2 tokens + 3 for the turn
+        Assert.Equal(33, usage.ReasoningTokenCount); // "사용자가 «hello world»라고 물었다. 질문의 핵심을 정리하고 답의 순서를 정하자." = 33 tokens
+        Assert.Equal(33 + 29, usage.OutputTokenCount); // the reasoning + "«hello world»에 대한 답변입니다. (에뮬레이터, 사용자 메시지 1개)" = 29 tokens
         Assert.Equal(usage.InputTokenCount + usage.OutputTokenCount, usage.TotalTokenCount);
     }
 

@@ -1,4 +1,3 @@
-using Clova.Emulator.Protocol;
 using Clova.Tests.Infrastructure;
 using Microsoft.Extensions.AI;
 
@@ -35,8 +34,8 @@ public sealed class ReducerAndTokenTests
         ClovaTokenCount count = await session.Client.GetTokenCounter(ClovaModels.Hcx005).CountAsync(messages, new ChatOptions { Tools = [tool] });
 
         Assert.Equal("/v3/api-tools/chat-tokenize/HCX-005", session.Emulator.LastRequest!.Path);
-        Assert.Equal(EmulatorTokenizer.Count("sys one\n\nsys two"), count.SystemCount);
-        Assert.Equal([0, EmulatorTokenizer.Count("look at this") + ChatReply.ImageTokens, 0, EmulatorTokenizer.Count("a picture")], count.MessageCounts);
+        Assert.Equal(4, count.SystemCount); // "sys one\n\nsys two" = 4 tokens
+        Assert.Equal([0, 3 + 100, 0, 2], count.MessageCounts); // "look at this" = 3 tokens + 100 for the image; "a picture" = 2
         Assert.True(count.ToolsCount > 0);
         Assert.Equal(count.SystemCount + count.MessageCounts.Sum() + count.ToolsCount, count.Total);
     }
@@ -54,7 +53,7 @@ public sealed class ReducerAndTokenTests
 
         ClovaTokenCount count = await session.Client.GetTokenCounter(ClovaModels.Hcx005).CountAsync(messages);
 
-        Assert.Equal(EmulatorTokenizer.Count("sunny day") + EmulatorTokenizer.Count("rain"), count.MessageCounts[2]);
+        Assert.Equal(2 + 1, count.MessageCounts[2]); // "sunny day" = 2 tokens, "rain" = 1
     }
 
     [Fact]
@@ -70,7 +69,7 @@ public sealed class ReducerAndTokenTests
         Assert.Equal("/v1/api-tools/chat-tokenize/HCX-003", v1Path);
         Assert.Equal([3], v1.MessageCounts);
         Assert.Equal("/v1/api-tools/embedding/v2/tokenize", session.Emulator.LastRequest!.Path);
-        Assert.Equal(EmulatorTokenizer.Count("임베딩 text"), embedding);
+        Assert.Equal(4, embedding); // "임베딩 text" = 4 tokens
     }
 
     [Fact]
@@ -174,7 +173,7 @@ public sealed class ReducerAndTokenTests
         Assert.Equal("/v1/api-tools/sliding/chat-messages/HCX-003", Assert.Single(session.Emulator.Requests).Path);
         Assert.Same(history[0], reduced[0]);
         Assert.Equal(history.TakeLast(reduced.Count - 1), reduced.Skip(1));
-        int tokens = ChatReply.CountPrompt(reduced.Select(m => new ChatTurn(m.Role.Value, m.Text)));
+        int tokens = 6 + (34 * (reduced.Count - 1)); // "Be brief." = 3 tokens + 3 for the turn; every "qN ask…" / "aN say…" message = 31 + 3
         Assert.InRange(tokens + 3000, 1, 4096);
         Assert.True(tokens + 3000 + 64 > 4096, "the sliding window should keep as much as fits");
     }

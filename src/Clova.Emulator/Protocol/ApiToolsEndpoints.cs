@@ -9,7 +9,7 @@ namespace Clova.Emulator.Protocol;
 /// calculators report content tokens only, while chat usage and the sliding window add 3 per message for the
 /// turn markers (so calculator count + 3 per message = the chat call's promptTokens).
 /// </summary>
-public static class ApiToolsEndpoints
+internal static class ApiToolsEndpoints
 {
     private static readonly HashSet<string> V3Fields = ["messages", "tools", "toolChoice", "responseFormat"];
     private static readonly HashSet<string> V1Fields = ["messages"];

@@ -6,7 +6,7 @@ namespace Clova.Emulator.Protocol;
 /// The emulator's deterministic answer to a conversation: the same conversation and settings always give the same
 /// reasoning, answer, finish reason and counts.
 /// </summary>
-public sealed record ChatReply
+internal sealed record ChatReply
 {
     private static readonly Dictionary<string, int> DefaultBudgetByEffort = new()
     {

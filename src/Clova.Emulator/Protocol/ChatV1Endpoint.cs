@@ -8,7 +8,7 @@ namespace Clova.Emulator.Protocol;
 /// tuned tasks): text only, v1 field names (<c>repeatPenalty</c>, <c>stopBefore</c>), <c>stopReason</c> and
 /// <c>inputLength</c>/<c>outputLength</c> instead of <c>finishReason</c>/<c>usage</c>.
 /// </summary>
-public static class ChatV1Endpoint
+internal static class ChatV1Endpoint
 {
     private const int DefaultMaxTokens = 100;
 

@@ -4,7 +4,7 @@ using Microsoft.AspNetCore.Http;
 namespace Clova.Emulator.Protocol;
 
 /// <summary><c>POST /v3/chat-completions/{model}</c>: JSON, or SSE when <c>Accept: text/event-stream</c>.</summary>
-public static class ChatV3Endpoint
+internal static class ChatV3Endpoint
 {
     /// <summary>Answers one request.</summary>
     /// <param name="context">The HTTP context.</param>

@@ -3,7 +3,7 @@ using System.Text.Json.Nodes;
 namespace Clova.Emulator.Protocol;
 
 /// <summary>A validated v3 chat request.</summary>
-public sealed record ChatV3Request
+internal sealed record ChatV3Request
 {
     /// <summary>Gets the model it was sent to.</summary>
     public required EmulatorModel Model { get; init; }

@@ -7,7 +7,7 @@ namespace Clova.Emulator.Protocol;
 /// Enforces the documented v3 chat rules. Strict on purpose: an undocumented field is 40002, so a misspelt
 /// field in the client cannot pass unnoticed.
 /// </summary>
-public static class ChatV3Validator
+internal static class ChatV3Validator
 {
     private static readonly HashSet<string> TopLevelFields =
     [

@@ -7,7 +7,7 @@ namespace Clova.Emulator.Protocol;
 /// <c>POST /v1/completions/{model}</c> (LK-D2, LK-B): plain-text continuation. The continuation is deterministic;
 /// <c>probs</c> items are <c>{"token","prob"}</c> objects (the docs do not show their shape, so this is inferred).
 /// </summary>
-public static class CompletionsEndpoint
+internal static class CompletionsEndpoint
 {
     private const int MaxTotal = 2048;
     private const int DefaultMaxTokens = 100;

@@ -5,7 +5,7 @@ using System.Text.Json.Nodes;
 namespace Clova.Emulator.Protocol;
 
 /// <summary>JSON writing as CLOVA does it: compact, UTF-8 text unescaped.</summary>
-public static class EmulatorJson
+internal static class EmulatorJson
 {
     private static readonly JsonSerializerOptions Options = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 

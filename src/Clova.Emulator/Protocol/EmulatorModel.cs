@@ -7,7 +7,7 @@ namespace Clova.Emulator.Protocol;
 /// <param name="Thinking">Whether it reasons (HCX-007).</param>
 /// <param name="MaxOutput">Largest accepted output limit.</param>
 /// <param name="Context">Input plus output tokens.</param>
-public sealed record EmulatorModel(string Name, bool OnV3, bool OnV1, bool Thinking, int MaxOutput, int Context)
+internal sealed record EmulatorModel(string Name, bool OnV3, bool OnV1, bool Thinking, int MaxOutput, int Context)
 {
     private static readonly Dictionary<string, EmulatorModel> Models = new(StringComparer.Ordinal)
     {

@@ -7,7 +7,7 @@ namespace Clova.Emulator.Protocol;
 /// Streams prepared <c>token</c> events and the <c>result</c> event, applying a script's faults (an <c>error</c>
 /// event, a dropped connection or a stall after N tokens, delays). Shared by the v1 and v3 chat endpoints.
 /// </summary>
-public static class EmulatorStream
+internal static class EmulatorStream
 {
     /// <summary>Writes the stream.</summary>
     /// <param name="context">The HTTP context.</param>

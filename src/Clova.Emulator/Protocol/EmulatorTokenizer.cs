@@ -9,7 +9,7 @@ namespace Clova.Emulator.Protocol;
 /// punctuation mark, an emoji as one code point), together with the whitespace in front of it. Whitespace at the
 /// very end is a token of its own. The tokens of a text concatenate back to exactly that text.
 /// </summary>
-public static class EmulatorTokenizer
+internal static class EmulatorTokenizer
 {
     /// <summary>Splits <paramref name="text"/> into tokens.</summary>
     /// <param name="text">Any text.</param>

@@ -6,4 +6,4 @@ namespace Clova.Emulator.Protocol;
 /// <param name="Name">The function name.</param>
 /// <param name="Description">Its description, or "".</param>
 /// <param name="Parameters">Its parameter schema, or null.</param>
-public sealed record EmulatorTool(string Name, string Description, JsonObject? Parameters);
+internal sealed record EmulatorTool(string Name, string Description, JsonObject? Parameters);

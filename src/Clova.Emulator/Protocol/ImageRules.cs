@@ -7,7 +7,7 @@ namespace Clova.Emulator.Protocol;
 /// Formats are recognised by their magic bytes. Undecodable base64 is answered with 40060 (an inferred choice
 /// among the documented image codes); format with 40000; size and count limits with 40003.
 /// </summary>
-public static class ImageRules
+internal static class ImageRules
 {
     /// <summary>The per-image size limit.</summary>
     public const int MaxBytes = 20 * 1024 * 1024;

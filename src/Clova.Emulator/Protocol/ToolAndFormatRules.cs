@@ -3,7 +3,7 @@ using System.Text.Json.Nodes;
 namespace Clova.Emulator.Protocol;
 
 /// <summary>The v3 rules for function calling and structured outputs.</summary>
-public static class ToolAndFormatRules
+internal static class ToolAndFormatRules
 {
     private static readonly HashSet<string> ResponseSchemaKeywords =
     [
