@@ -96,21 +96,18 @@ public sealed class ClovaEmulator : IAsyncDisposable
     private void Map(WebApplication app)
     {
         RequestDelegate chatV3 = context => HandleAsync(context, (body, script) =>
-            ChatV3Endpoint.HandleAsync(context, EmulatorModel.Get(Route(context, "model")), body, this, script));
+            ChatV3Endpoint.HandleAsync(context, Model(context), body, Options, script));
         RequestDelegate taskV3 = context => HandleAsync(context, (body, script) =>
-            ChatV3Endpoint.HandleAsync(context, FindTask(Route(context, "taskId")), body, this, script));
+            ChatV3Endpoint.HandleAsync(context, FindTask(context), body, Options, script));
         RequestDelegate chatV1 = context => HandleAsync(context, (body, script) =>
-            ChatV1Endpoint.HandleAsync(context, EmulatorModel.Get(Route(context, "model")), body, this, script));
+            ChatV1Endpoint.HandleAsync(context, Model(context), body, Options, script));
         RequestDelegate taskV1 = context => HandleAsync(context, (body, script) =>
-            ChatV1Endpoint.HandleAsync(context, FindTask(Route(context, "taskId")), body, this, script));
+            ChatV1Endpoint.HandleAsync(context, FindTask(context), body, Options, script));
         RequestDelegate completions = context => HandleAsync(context, (body, _) =>
-            CompletionsEndpoint.HandleAsync(context, Route(context, "model"), body, this));
-        RequestDelegate tokenizeV3 = context => HandleAsync(context, (body, _) =>
-            ApiToolsEndpoints.TokenizeV3Async(context, EmulatorModel.Get(Route(context, "model")), body));
-        RequestDelegate tokenizeV1 = context => HandleAsync(context, (body, _) =>
-            ApiToolsEndpoints.TokenizeV1Async(context, EmulatorModel.Get(Route(context, "model")), body));
-        RequestDelegate sliding = context => HandleAsync(context, (body, _) =>
-            ApiToolsEndpoints.SlideAsync(context, EmulatorModel.Get(Route(context, "model")), body));
+            CompletionsEndpoint.HandleAsync(context, Model(context), body, Options));
+        RequestDelegate tokenizeV3 = context => HandleAsync(context, (body, _) => ApiToolsEndpoints.TokenizeV3Async(context, Model(context), body));
+        RequestDelegate tokenizeV1 = context => HandleAsync(context, (body, _) => ApiToolsEndpoints.TokenizeV1Async(context, Model(context), body));
+        RequestDelegate sliding = context => HandleAsync(context, (body, _) => ApiToolsEndpoints.SlideAsync(context, Model(context), body));
         RequestDelegate embeddingTokens = context => HandleAsync(context, (body, _) => ApiToolsEndpoints.TokenizeEmbeddingAsync(context, body));
         foreach (string prefix in new[] { "", "/{app}" })
         {
@@ -124,13 +121,17 @@ public sealed class ClovaEmulator : IAsyncDisposable
             app.MapPost(prefix + "/v1/tasks/{taskId}/chat-completions", taskV1);
             app.MapPost(prefix + "/v1/completions/{model}", completions);
         }
-        app.MapFallback(context => WriteErrorAsync(context, new ClovaApiError("40400", "Not found")));
+        app.MapFallback(context => JsonResponse.ErrorAsync(context, new ClovaApiError("40400", "Not found")));
     }
 
-    private static string Route(HttpContext context, string name) => (string)context.GetRouteValue(name)!;
+    /// <summary>The model named by the path, from the emulator's one model table (40080 when unknown).</summary>
+    private static EmulatorModel Model(HttpContext context) => EmulatorModels.Get((string)context.GetRouteValue("model")!);
 
-    private EmulatorModel FindTask(string taskId) =>
-        Options.TaskIds.Contains(taskId) ? EmulatorModel.Task(taskId) : throw new ClovaApiError("40400", $"Not found: no tuned task '{taskId}'");
+    private EmulatorModel FindTask(HttpContext context)
+    {
+        var taskId = (string)context.GetRouteValue("taskId")!;
+        return Options.TaskIds.Contains(taskId) ? EmulatorModels.Task(taskId) : throw new ClovaApiError("40400", $"Not found: no tuned task '{taskId}'");
+    }
 
     /// <summary>Records the request, applies a raw script or checks credentials, and maps errors to envelopes.</summary>
     private async Task HandleAsync(HttpContext context, Func<string, EmulatorScript?, Task> handler)
@@ -181,7 +182,7 @@ public sealed class ClovaEmulator : IAsyncDisposable
         }
         catch (ClovaApiError error) when (!context.Response.HasStarted)
         {
-            await WriteErrorAsync(context, error);
+            await JsonResponse.ErrorAsync(context, error);
         }
         catch (OperationCanceledException) when (context.RequestAborted.IsCancellationRequested)
         {
@@ -213,12 +214,5 @@ public sealed class ClovaEmulator : IAsyncDisposable
             _recentChats.Enqueue(now);
             return null;
         }
-    }
-
-    private static Task WriteErrorAsync(HttpContext context, ClovaApiError error)
-    {
-        context.Response.StatusCode = error.HttpStatus;
-        context.Response.ContentType = "application/json; charset=utf-8";
-        return context.Response.WriteAsync(EmulatorJson.Write(EmulatorJson.Error(error.Code, error.Message)));
     }
 }

@@ -38,4 +38,9 @@ internal static class EmulatorJson
 
         return envelope;
     }
+
+    /// <summary>Reads a node as a string, leniently: anything but a JSON string is null, for the caller to refuse as it must.</summary>
+    /// <param name="node">The node, or null.</param>
+    /// <returns>The string, or null.</returns>
+    public static string? StringOf(JsonNode? node) => node is JsonValue v && v.TryGetValue(out string? s) ? s : null;
 }
