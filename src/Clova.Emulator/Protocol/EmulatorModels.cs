@@ -2,7 +2,8 @@ namespace Clova.Emulator.Protocol;
 
 /// <summary>
 /// The one table of the models the emulator serves, with the capabilities the spec's model table gives them.
-/// Every endpoint looks its model up here: an id missing from this table is 40080 everywhere.
+/// Every endpoint looks its model up here: an id missing from this table is 40080 everywhere. The remarks of
+/// <see cref="ClovaEmulator"/> list these models for users: keep them in step.
 /// </summary>
 internal static class EmulatorModels
 {
