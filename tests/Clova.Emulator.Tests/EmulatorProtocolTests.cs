@@ -2,7 +2,6 @@ using System.Net;
 using System.Net.Http.Headers;
 using System.Text;
 using System.Text.Json;
-using Clova.Emulator;
 using Clova.Emulator.Protocol;
 using Clova.Emulator.Tests.Infrastructure;
 
