@@ -13,15 +13,44 @@ using Microsoft.Extensions.Logging;
 namespace Clova.Emulator;
 
 /// <summary>
-/// A CLOVA Studio emulator on Kestrel. In-process: <c>await using var emulator = await ClovaEmulator.StartAsync();</c>
-/// then point a client at <see cref="BaseUri"/> (a random loopback port). Standalone:
-/// <c>dotnet run --project src/Clova.Emulator -- --urls http://127.0.0.1:5080</c>.
+/// A CLOVA Studio emulator on Kestrel: a stand-in for the real service in tests and samples. In-process, start one
+/// per test (or per test class), point the code under test at <see cref="BaseUri"/> and dispose it at the end;
+/// standalone, run <c>dotnet run --project src/Clova.Emulator -- --urls http://127.0.0.1:5080</c>.
 /// </summary>
 /// <remarks>
-/// It implements the protocol from the spec alone and shares no code or types with the client library. Answers
-/// are deterministic; token counts follow <see cref="EmulatorTokenizer"/>. Tests can queue <see cref="EmulatorScript"/>s
-/// and read back every <see cref="RecordedRequest"/>.
+/// <para>
+/// It implements the protocol from the spec alone and shares no code or types with the client library. Routes, with
+/// or without a <c>/testapp</c> or <c>/serviceapp</c> segment in front: <c>/v3/chat-completions/{model}</c>,
+/// <c>/v1/chat-completions/{model}</c>, <c>/v3/tasks/{taskId}/chat-completions</c>,
+/// <c>/v1/tasks/{taskId}/chat-completions</c> (JSON, or SSE with <c>Accept: text/event-stream</c>),
+/// <c>/v1/completions/{model}</c> (LK), <c>/v3/api-tools/chat-tokenize/{model}</c>,
+/// <c>/v1/api-tools/chat-tokenize/{model}</c>, <c>/v1/api-tools/embedding/v2/tokenize</c> and
+/// <c>/v1/api-tools/sliding/chat-messages/{model}</c>; anything else is 404/40400. Models: HCX-007 (v3, reasoning,
+/// tools, structured outputs), HCX-005 (v3, images, tools), HCX-DASH-002 (v3, tools), HCX-003 (v1 and v3),
+/// HCX-DASH-001 (v1), LK-D2 and LK-B (completions); another id is 40080, a model on the wrong API 40084.
+/// </para>
+/// <para>
+/// It enforces the documented request rules with the documented error codes (an undocumented field is 40002), and
+/// accepts a Bearer key starting with <c>nv-</c> or the legacy header pair unless <see cref="Options"/> say otherwise.
+/// Answers are deterministic: the same conversation gives the same text, seed and counts. A plain answer echoes
+/// the last user message (<c>«question»에 대한 답변입니다. …</c>). A token is a run of ASCII letters/digits or any
+/// other single character, with the whitespace before it; an image costs 100 tokens and each chat message 3 more
+/// for its turn markers.
+/// </para>
+/// <para>
+/// To test how code copes with what the service does, queue an <see cref="EmulatorScript"/> with
+/// <see cref="Enqueue"/> before the call; to test what the code sent, read <see cref="Requests"/> or
+/// <see cref="LastRequest"/> after it.
+/// </para>
 /// </remarks>
+/// <example>
+/// <code>
+/// await using ClovaEmulator emulator = await ClovaEmulator.StartAsync();
+/// emulator.Enqueue(EmulatorScript.RateLimited("2s"));
+/// // ... call the code under test with endpoint emulator.BaseUri and any key such as "nv-test" ...
+/// Assert.Equal("/v3/chat-completions/HCX-005", emulator.LastRequest!.Path);
+/// </code>
+/// </example>
 public sealed class ClovaEmulator : IAsyncDisposable
 {
     private readonly ConcurrentQueue<EmulatorScript> _scripts = new();
@@ -31,20 +60,23 @@ public sealed class ClovaEmulator : IAsyncDisposable
 
     private ClovaEmulator(ClovaEmulatorOptions options) => Options = options;
 
-    /// <summary>Gets the options in force; tests may change them between requests.</summary>
+    /// <summary>Gets the options in force. They are read on every request, so a test may change them between requests.</summary>
     public ClovaEmulatorOptions Options { get; }
 
-    /// <summary>Gets the base address, such as <c>http://127.0.0.1:41234/</c>.</summary>
+    /// <summary>Gets the base address, such as <c>http://127.0.0.1:41234/</c> (always with a trailing slash); known once <see cref="StartAsync"/> returns.</summary>
     public Uri BaseUri { get; private set; } = new("http://127.0.0.1/");
 
-    /// <summary>Gets every request received so far, oldest first.</summary>
+    /// <summary>
+    /// Gets a snapshot of every request received so far on a known route, oldest first, whether it was answered, refused
+    /// or scripted. Requests to unknown paths (answered 404) are not recorded.
+    /// </summary>
     public IReadOnlyList<RecordedRequest> Requests => _requests.ToArray();
 
-    /// <summary>Gets the newest request, or null.</summary>
+    /// <summary>Gets the newest recorded request, or null before the first one.</summary>
     public RecordedRequest? LastRequest => _requests.LastOrDefault();
 
-    /// <summary>Starts an emulator on a random loopback port.</summary>
-    /// <param name="options">Behaviour switches; null for the defaults.</param>
+    /// <summary>Starts an emulator on a random free loopback port, so tests can run side by side.</summary>
+    /// <param name="options">Behaviour switches; null for the defaults. The emulator keeps and reads this instance.</param>
     /// <param name="cancellationToken">Cancels start-up.</param>
     /// <returns>The running emulator; dispose it to stop.</returns>
     public static async Task<ClovaEmulator> StartAsync(ClovaEmulatorOptions? options = null, CancellationToken cancellationToken = default)
@@ -73,15 +105,18 @@ public sealed class ClovaEmulator : IAsyncDisposable
         await app.RunAsync();
     }
 
-    /// <summary>Queues a script for the next request (whatever its route; tests queue just before the call they script).</summary>
-    /// <param name="script">What to do.</param>
+    /// <summary>
+    /// Queues a script. Each request, whatever its route, takes the oldest queued script (or none), so queue it just
+    /// before the call it is for, and queue one per request when a client retries (a retried call sends several).
+    /// </summary>
+    /// <param name="script">What to do instead of, or on top of, the normal answer.</param>
     public void Enqueue(EmulatorScript script)
     {
         ArgumentNullException.ThrowIfNull(script);
         _scripts.Enqueue(script);
     }
 
-    /// <summary>Stops the server.</summary>
+    /// <summary>Stops the server and frees its port.</summary>
     /// <returns>A task for the shutdown.</returns>
     public async ValueTask DisposeAsync()
     {
@@ -95,21 +130,18 @@ public sealed class ClovaEmulator : IAsyncDisposable
     private void Map(WebApplication app)
     {
         RequestDelegate chatV3 = context => HandleAsync(context, (body, script) =>
-            ChatV3Endpoint.HandleAsync(context, EmulatorModel.Get(Route(context, "model")), body, this, script));
+            ChatV3Endpoint.HandleAsync(context, Model(context), body, Options, script));
         RequestDelegate taskV3 = context => HandleAsync(context, (body, script) =>
-            ChatV3Endpoint.HandleAsync(context, FindTask(Route(context, "taskId")), body, this, script));
+            ChatV3Endpoint.HandleAsync(context, FindTask(context), body, Options, script));
         RequestDelegate chatV1 = context => HandleAsync(context, (body, script) =>
-            ChatV1Endpoint.HandleAsync(context, EmulatorModel.Get(Route(context, "model")), body, this, script));
+            ChatV1Endpoint.HandleAsync(context, Model(context), body, Options, script));
         RequestDelegate taskV1 = context => HandleAsync(context, (body, script) =>
-            ChatV1Endpoint.HandleAsync(context, FindTask(Route(context, "taskId")), body, this, script));
+            ChatV1Endpoint.HandleAsync(context, FindTask(context), body, Options, script));
         RequestDelegate completions = context => HandleAsync(context, (body, _) =>
-            CompletionsEndpoint.HandleAsync(context, Route(context, "model"), body, this));
-        RequestDelegate tokenizeV3 = context => HandleAsync(context, (body, _) =>
-            ApiToolsEndpoints.TokenizeV3Async(context, EmulatorModel.Get(Route(context, "model")), body));
-        RequestDelegate tokenizeV1 = context => HandleAsync(context, (body, _) =>
-            ApiToolsEndpoints.TokenizeV1Async(context, EmulatorModel.Get(Route(context, "model")), body));
-        RequestDelegate sliding = context => HandleAsync(context, (body, _) =>
-            ApiToolsEndpoints.SlideAsync(context, EmulatorModel.Get(Route(context, "model")), body));
+            CompletionsEndpoint.HandleAsync(context, Model(context), body, Options));
+        RequestDelegate tokenizeV3 = context => HandleAsync(context, (body, _) => ApiToolsEndpoints.TokenizeV3Async(context, Model(context), body));
+        RequestDelegate tokenizeV1 = context => HandleAsync(context, (body, _) => ApiToolsEndpoints.TokenizeV1Async(context, Model(context), body));
+        RequestDelegate sliding = context => HandleAsync(context, (body, _) => ApiToolsEndpoints.SlideAsync(context, Model(context), body));
         RequestDelegate embeddingTokens = context => HandleAsync(context, (body, _) => ApiToolsEndpoints.TokenizeEmbeddingAsync(context, body));
         foreach (string prefix in new[] { "", "/{app}" })
         {
@@ -123,13 +155,17 @@ public sealed class ClovaEmulator : IAsyncDisposable
             app.MapPost(prefix + "/v1/tasks/{taskId}/chat-completions", taskV1);
             app.MapPost(prefix + "/v1/completions/{model}", completions);
         }
-        app.MapFallback(context => WriteErrorAsync(context, new ClovaApiError("40400", "Not found")));
+        app.MapFallback(context => JsonResponse.ErrorAsync(context, new ClovaApiError("40400", "Not found")));
     }
 
-    private static string Route(HttpContext context, string name) => (string)context.GetRouteValue(name)!;
+    /// <summary>The model named by the path, from the emulator's one model table (40080 when unknown).</summary>
+    private static EmulatorModel Model(HttpContext context) => EmulatorModels.Get((string)context.GetRouteValue("model")!);
 
-    private EmulatorModel FindTask(string taskId) =>
-        Options.TaskIds.Contains(taskId) ? EmulatorModel.Task(taskId) : throw new ClovaApiError("40400", $"Not found: no tuned task '{taskId}'");
+    private EmulatorModel FindTask(HttpContext context)
+    {
+        var taskId = (string)context.GetRouteValue("taskId")!;
+        return Options.TaskIds.Contains(taskId) ? EmulatorModels.Task(taskId) : throw new ClovaApiError("40400", $"Not found: no tuned task '{taskId}'");
+    }
 
     /// <summary>Records the request, applies a raw script or checks credentials, and maps errors to envelopes.</summary>
     private async Task HandleAsync(HttpContext context, Func<string, EmulatorScript?, Task> handler)
@@ -180,7 +216,7 @@ public sealed class ClovaEmulator : IAsyncDisposable
         }
         catch (ClovaApiError error) when (!context.Response.HasStarted)
         {
-            await WriteErrorAsync(context, error);
+            await JsonResponse.ErrorAsync(context, error);
         }
         catch (OperationCanceledException) when (context.RequestAborted.IsCancellationRequested)
         {
@@ -212,12 +248,5 @@ public sealed class ClovaEmulator : IAsyncDisposable
             _recentChats.Enqueue(now);
             return null;
         }
-    }
-
-    private static Task WriteErrorAsync(HttpContext context, ClovaApiError error)
-    {
-        context.Response.StatusCode = error.HttpStatus;
-        context.Response.ContentType = "application/json; charset=utf-8";
-        return context.Response.WriteAsync(EmulatorJson.Write(EmulatorJson.Error(error.Code, error.Message)));
     }
 }

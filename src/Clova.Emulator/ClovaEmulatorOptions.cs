@@ -1,6 +1,10 @@
 namespace Clova.Emulator;
 
-/// <summary>How the emulator behaves where the real service varies or where tests need control.</summary>
+/// <summary>
+/// How the emulator behaves where the real service varies or where tests need control. Pass an instance to
+/// <see cref="ClovaEmulator.StartAsync"/>; the emulator reads it on every request, so a test may change it through
+/// <see cref="ClovaEmulator.Options"/> between requests.
+/// </summary>
 public sealed class ClovaEmulatorOptions
 {
     /// <summary>
@@ -27,7 +31,10 @@ public sealed class ClovaEmulatorOptions
     /// </summary>
     public bool UpperCaseStopReason { get; set; } = true;
 
-    /// <summary>Gets or sets the tuned task ids that exist; any other task id is 404/40400.</summary>
+    /// <summary>
+    /// Gets or sets the tuned task ids that exist, served on <c>/v1/tasks/{taskId}/…</c> and <c>/v3/tasks/{taskId}/…</c>
+    /// with HCX-003's limits and plain chat only; any other task id is 404/40400.
+    /// </summary>
     public ISet<string> TaskIds { get; set; } = new HashSet<string>(StringComparer.Ordinal) { "tuned-hcx003-demo" };
 
     /// <summary>

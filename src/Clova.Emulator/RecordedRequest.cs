@@ -1,10 +1,13 @@
 namespace Clova.Emulator;
 
-/// <summary>A request as the emulator received it, for tests that check exactly what went on the wire.</summary>
+/// <summary>
+/// A request as the emulator received it, for tests that check exactly what went on the wire: read them from
+/// <see cref="ClovaEmulator.Requests"/> or <see cref="ClovaEmulator.LastRequest"/> after the call.
+/// </summary>
 /// <param name="Method">The HTTP method.</param>
-/// <param name="Path">The path, including any app segment.</param>
-/// <param name="Headers">Every header, names in lower case.</param>
-/// <param name="Body">The body as received (UTF-8).</param>
+/// <param name="Path">The path without the query string, including any app segment (<c>/testapp/v3/…</c>).</param>
+/// <param name="Headers">Every header, names in lower case; a header sent several times has its values joined with commas.</param>
+/// <param name="Body">The body as received, decoded as UTF-8, so a test can compare it with the exact JSON expected.</param>
 public sealed record RecordedRequest(string Method, string Path, IReadOnlyDictionary<string, string> Headers, string Body)
 {
     /// <summary>Returns a header's value, or null.</summary>

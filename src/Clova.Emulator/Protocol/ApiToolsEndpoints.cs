@@ -5,11 +5,10 @@ namespace Clova.Emulator.Protocol;
 
 /// <summary>
 /// The api-tools: token calculators (v3, v1, embedding v2) and the sliding window. All count with
-/// <see cref="EmulatorTokenizer"/>: a text costs its tokens, an image <see cref="ChatReply.ImageTokens"/>; the
-/// calculators report content tokens only, while chat usage and the sliding window add 3 per message for the
-/// turn markers (so calculator count + 3 per message = the chat call's promptTokens).
+/// <see cref="EmulatorTokenizer"/>: the calculators report content tokens only (an image costs
+/// <see cref="EmulatorTokenizer.ImageTokens"/>), while the sliding window counts prompts as chat usage does.
 /// </summary>
-public static class ApiToolsEndpoints
+internal static class ApiToolsEndpoints
 {
     private static readonly HashSet<string> V3Fields = ["messages", "tools", "toolChoice", "responseFormat"];
     private static readonly HashSet<string> V1Fields = ["messages"];
@@ -28,11 +27,11 @@ public static class ApiToolsEndpoints
             throw new ClovaApiError("40084", $"Unsupported API for model: {model.Name} is not a v3 model");
         }
 
-        JsonObject root = ChatV3Validator.ParseObject(body, V3Fields);
-        ChatV3Validator.ParseMessages(root["messages"]);
-        List<EmulatorTool> tools = ToolAndFormatRules.ParseTools(root["tools"]);
-        ToolAndFormatRules.ParseToolChoice(root["toolChoice"], tools);
-        JsonObject? schema = ToolAndFormatRules.ParseResponseFormat(root["responseFormat"]);
+        JsonObject root = RequestBody.Parse(body, V3Fields);
+        MessageReader.ReadV3(root["messages"]);
+        List<ToolDefinition> tools = ToolAndFormatRules.ReadTools(root["tools"]);
+        ToolAndFormatRules.ReadToolChoice(root["toolChoice"], tools);
+        JsonObject? schema = ToolAndFormatRules.ReadResponseFormat(root["responseFormat"]);
 
         var messages = new JsonArray();
         foreach (JsonNode? node in root["messages"]!.AsArray())
@@ -58,7 +57,7 @@ public static class ApiToolsEndpoints
             result["responseFormat"] = new JsonObject { ["count"] = EmulatorTokenizer.Count(EmulatorJson.Write(schema)) };
         }
 
-        return WriteOkAsync(context, result);
+        return JsonResponse.OkAsync(context, result);
     }
 
     /// <summary><c>POST /v1/api-tools/chat-tokenize/{model}</c>: one count per message.</summary>
@@ -73,9 +72,9 @@ public static class ApiToolsEndpoints
             throw new ClovaApiError("40084", $"Unsupported API for model: {model.Name} is not a v1 model");
         }
 
-        List<ChatTurn> turns = ChatV3Validator.ParsePlainMessages(ChatV3Validator.ParseObject(body, V1Fields)["messages"]);
+        List<ChatTurn> turns = MessageReader.ReadV1(RequestBody.Parse(body, V1Fields)["messages"]);
         var messages = new JsonArray(turns.Select(t => (JsonNode)new JsonObject { ["role"] = t.Role, ["content"] = t.Text, ["count"] = EmulatorTokenizer.Count(t.Text) }).ToArray());
-        return WriteOkAsync(context, new JsonObject { ["messages"] = messages });
+        return JsonResponse.OkAsync(context, new JsonObject { ["messages"] = messages });
     }
 
     /// <summary>
@@ -95,11 +94,10 @@ public static class ApiToolsEndpoints
             throw new ClovaApiError("40084", $"Unsupported API for model: the sliding window serves v1 models, not {model.Name}");
         }
 
-        JsonObject root = ChatV3Validator.ParseObject(body, SlidingFields);
-        long maxTokens = ChatV3Validator.Long(root, "maxTokens", 1, Limit) ?? throw new ClovaApiError("40001", "Invalid parameter: maxTokens is required");
-        List<ChatTurn> turns = ChatV3Validator.ParsePlainMessages(root["messages"]);
-        var kept = turns.ToList();
-        int Total() => ChatReply.CountPrompt(kept) + (int)maxTokens;
+        JsonObject root = RequestBody.Parse(body, SlidingFields);
+        long maxTokens = RequestBody.Long(root, "maxTokens", 1, Limit) ?? throw new ClovaApiError("40001", "Invalid parameter: maxTokens is required");
+        List<ChatTurn> kept = MessageReader.ReadV1(root["messages"]);
+        int Total() => EmulatorTokenizer.CountPrompt(kept) + (int)maxTokens;
         while (Total() > Limit && kept.FindIndex(t => t.Role != "system") is int oldest and >= 0)
         {
             kept.RemoveAt(oldest);
@@ -111,7 +109,7 @@ public static class ApiToolsEndpoints
         }
 
         var messages = new JsonArray(kept.Select(t => (JsonNode)new JsonObject { ["role"] = t.Role, ["content"] = t.Text }).ToArray());
-        return WriteOkAsync(context, new JsonObject { ["messages"] = messages });
+        return JsonResponse.OkAsync(context, new JsonObject { ["messages"] = messages });
     }
 
     /// <summary><c>POST /v1/api-tools/embedding/v2/tokenize</c>: <c>{"numTokens": n}</c>.</summary>
@@ -120,26 +118,14 @@ public static class ApiToolsEndpoints
     /// <returns>A task for the response.</returns>
     public static Task TokenizeEmbeddingAsync(HttpContext context, string body)
     {
-        JsonObject root = ChatV3Validator.ParseObject(body, TextFields);
-        string text = root["text"] is JsonValue v && v.TryGetValue(out string? s) ? s : "";
-        if (text.Length == 0)
-        {
-            throw new ClovaApiError("40004", "Text empty: text is required");
-        }
-
-        return WriteOkAsync(context, new JsonObject { ["numTokens"] = EmulatorTokenizer.Count(text) });
+        string text = RequestBody.RequiredText(RequestBody.Parse(body, TextFields), "text");
+        return JsonResponse.OkAsync(context, new JsonObject { ["numTokens"] = EmulatorTokenizer.Count(text) });
     }
 
     private static JsonObject CountPart(JsonObject part)
     {
         JsonObject counted = part.DeepClone().AsObject();
-        counted["count"] = part["type"]?.GetValue<string>() == "image_url" ? ChatReply.ImageTokens : EmulatorTokenizer.Count(part["text"]?.GetValue<string>() ?? "");
+        counted["count"] = part["type"]?.GetValue<string>() == "image_url" ? EmulatorTokenizer.ImageTokens : EmulatorTokenizer.Count(part["text"]?.GetValue<string>() ?? "");
         return counted;
-    }
-
-    private static Task WriteOkAsync(HttpContext context, JsonObject result)
-    {
-        context.Response.ContentType = "application/json; charset=utf-8";
-        return context.Response.WriteAsync(EmulatorJson.Write(EmulatorJson.Ok(result)), context.RequestAborted);
     }
 }

@@ -6,7 +6,7 @@ namespace Clova.Emulator.Protocol;
 /// The emulator's deterministic answer to a conversation: the same conversation and settings always give the same
 /// reasoning, answer, finish reason and counts.
 /// </summary>
-public sealed record ChatReply
+internal sealed record ChatReply
 {
     private static readonly Dictionary<string, int> DefaultBudgetByEffort = new()
     {
@@ -47,9 +47,6 @@ public sealed record ChatReply
     /// <summary>Gets the tool calls made instead of an answer.</summary>
     public IReadOnlyList<EmulatorToolCall> ToolCalls { get; init; } = [];
 
-    /// <summary>Tokens one image costs in the prompt.</summary>
-    public const int ImageTokens = 100;
-
     private static readonly HashSet<string> StopWords = new(StringComparer.OrdinalIgnoreCase)
     {
         "the", "and", "for", "of", "to", "in", "an", "is", "it", "on", "get", "gets", "returns", "with", "by", "or", "at", "from",
@@ -59,7 +56,7 @@ public sealed record ChatReply
     /// <param name="request">The validated request.</param>
     /// <param name="script">The script for this request, or null.</param>
     /// <returns>The reply.</returns>
-    public static ChatReply For(ChatV3Request request, EmulatorScript? script)
+    public static ChatReply For(ChatRequest request, EmulatorScript? script)
     {
         ChatTurn? lastUser = request.Turns.LastOrDefault(t => t.Role == "user");
         string question = lastUser?.Text ?? "";
@@ -104,7 +101,7 @@ public sealed record ChatReply
             Thinking = thinking,
             Content = content,
             FinishReason = script?.FinishReason ?? finish,
-            PromptTokens = CountPrompt(request.Turns),
+            PromptTokens = EmulatorTokenizer.CountPrompt(request.Turns),
             ThinkingTokens = thinkingTokens,
             ContentTokens = EmulatorTokenizer.Count(content) + callTokens,
             Seed = request.Seed != 0 ? request.Seed : DeriveSeed(request.Turns),
@@ -117,11 +114,11 @@ public sealed record ChatReply
     /// The answer text: JSON satisfying the schema for structured outputs; a summary of the tool results after a
     /// tool turn; otherwise an echo of the question that names the turn count and any images seen.
     /// </summary>
-    private static string AnswerFor(ChatV3Request request, string question, int userTurns)
+    private static string AnswerFor(ChatRequest request, string question, int userTurns)
     {
         if (request.ResponseSchema is { } schema)
         {
-            return EmulatorJson.Write(ToolAndFormatRules.Instance(schema, question)!);
+            return EmulatorJson.Write(SchemaExample.For(schema, question)!);
         }
 
         var results = request.Turns.Reverse().TakeWhile(t => t.Role == "tool").Reverse().Select(t => t.Text).ToList();
@@ -140,14 +137,14 @@ public sealed record ChatReply
     /// tool results: the forced function, or else the first whose name or description shares a word with the
     /// question. Arguments are built from its schema.
     /// </summary>
-    private static EmulatorToolCall? ChooseToolCall(ChatV3Request request, string question)
+    private static EmulatorToolCall? ChooseToolCall(ChatRequest request, string question)
     {
         if (request.Tools.Count == 0 || request.ToolChoiceMode == "none" || request.Turns[^1].Role == "tool")
         {
             return null;
         }
 
-        EmulatorTool? tool = request.ForcedTool is { } forced
+        ToolDefinition? tool = request.ForcedTool is { } forced
             ? request.Tools.First(t => t.Name == forced)
             : request.Tools.FirstOrDefault(t => Matches(t, question));
         if (tool is null)
@@ -155,12 +152,12 @@ public sealed record ChatReply
             return null;
         }
 
-        var arguments = (JsonObject)ToolAndFormatRules.Instance(tool.Parameters ?? new JsonObject { ["type"] = "object" }, question)!;
+        var arguments = (JsonObject)SchemaExample.For(tool.Parameters ?? new JsonObject { ["type"] = "object" }, question)!;
         string id = $"call_{DeriveSeed([new ChatTurn(tool.Name, question + request.Turns.Count)]):x8}{request.Turns.Count:x4}";
         return new EmulatorToolCall(id, tool.Name, arguments);
     }
 
-    private static bool Matches(EmulatorTool tool, string question)
+    private static bool Matches(ToolDefinition tool, string question)
     {
         char[] separators = [' ', '_', '-', '.', ',', '?', '!', '(', ')', '\'', '"'];
         IEnumerable<string> words = tool.Name.Split(separators, StringSplitOptions.RemoveEmptyEntries)
@@ -168,14 +165,6 @@ public sealed record ChatReply
             .Where(w => w.Length >= 2 && !StopWords.Contains(w));
         return words.Any(w => question.Contains(w, StringComparison.OrdinalIgnoreCase));
     }
-
-    /// <summary>
-    /// Prompt tokens: each message costs its content's tokens plus 3 for its role and turn markers, plus
-    /// <see cref="ImageTokens"/> per image.
-    /// </summary>
-    /// <param name="turns">The conversation.</param>
-    /// <returns>The count.</returns>
-    public static int CountPrompt(IEnumerable<ChatTurn> turns) => turns.Sum(t => EmulatorTokenizer.Count(t.Text) + 3 + (t.Images * ImageTokens));
 
     /// <summary>The <c>usage</c> object, with thinking details for reasoning models.</summary>
     /// <param name="withThinking">Whether to add <c>completionTokensDetails</c>.</param>
@@ -194,32 +183,6 @@ public sealed record ChatReply
         }
 
         return usage;
-    }
-
-    /// <summary>
-    /// AI-filter verdicts over the first 500 characters of <paramref name="text"/>: "insult" scores 0 (likely harmful)
-    /// when it contains 바보, otherwise every score is 2. v3 items carry <c>result</c>; v1 and LK items do not (as in
-    /// their samples).
-    /// </summary>
-    /// <param name="text">The generated text.</param>
-    /// <param name="withResult">Whether to add the <c>result</c> field.</param>
-    /// <returns>The <c>aiFilter</c> array.</returns>
-    public static JsonArray AiFilterFor(string text, bool withResult)
-    {
-        string read = text.Length > 500 ? text[..500] : text;
-        string insult = read.Contains("바보", StringComparison.Ordinal) ? "0" : "2";
-        JsonObject Item(string group, string name, string score)
-        {
-            var item = new JsonObject { ["groupName"] = group, ["name"] = name, ["score"] = score };
-            if (withResult)
-            {
-                item["result"] = "OK";
-            }
-
-            return item;
-        }
-
-        return [Item("curse", "discrimination", "2"), Item("curse", "insult", insult), Item("unsafeContents", "sexualHarassment", "2")];
     }
 
     private static string BuildThinking(string question, string effort)

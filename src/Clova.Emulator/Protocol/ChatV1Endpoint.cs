@@ -4,32 +4,27 @@ using Microsoft.AspNetCore.Http;
 namespace Clova.Emulator.Protocol;
 
 /// <summary>
-/// <c>POST /v1/chat-completions/{model}</c> and <c>/v1/tasks/{taskId}/chat-completions</c> (HCX-003, HCX-DASH-001,
-/// tuned tasks): text only, v1 field names (<c>repeatPenalty</c>, <c>stopBefore</c>), <c>stopReason</c> and
-/// <c>inputLength</c>/<c>outputLength</c> instead of <c>finishReason</c>/<c>usage</c>.
+/// <c>POST /v1/chat-completions/{model}</c> and <c>/v1/tasks/{taskId}/chat-completions</c> (the v1 models and
+/// tuned tasks): <c>stopReason</c> and <c>inputLength</c>/<c>outputLength</c> instead of
+/// <c>finishReason</c>/<c>usage</c>. The request rules are <see cref="ChatV1Rules"/>.
 /// </summary>
-public static class ChatV1Endpoint
+internal static class ChatV1Endpoint
 {
-    private const int DefaultMaxTokens = 100;
-
-    private static readonly HashSet<string> Fields =
-        ["messages", "temperature", "topK", "topP", "repeatPenalty", "stopBefore", "maxTokens", "includeAiFilters", "seed"];
-
     /// <summary>Answers one request.</summary>
     /// <param name="context">The HTTP context.</param>
     /// <param name="model">The model or task.</param>
     /// <param name="body">The request body.</param>
-    /// <param name="emulator">The emulator.</param>
+    /// <param name="options">The emulator's options.</param>
     /// <param name="script">The request's script, or null.</param>
     /// <returns>A task for the response.</returns>
-    public static async Task HandleAsync(HttpContext context, EmulatorModel model, string body, ClovaEmulator emulator, EmulatorScript? script)
+    public static async Task HandleAsync(HttpContext context, EmulatorModel model, string body, ClovaEmulatorOptions options, EmulatorScript? script)
     {
         if (!model.OnV1)
         {
             throw new ClovaApiError("40084", $"Unsupported API for model: {model.Name} is not served by v1 chat completions");
         }
 
-        ChatV3Request request = Parse(body, model);
+        ChatRequest request = ChatV1Rules.Read(body, model);
         ChatReply reply = ChatReply.For(request, script);
         string stopReason = reply.FinishReason switch
         {
@@ -38,7 +33,7 @@ public static class ChatV1Endpoint
             "stop" => "end_token",
             string other => other,
         };
-        if (emulator.Options.UpperCaseStopReason)
+        if (options.UpperCaseStopReason)
         {
             stopReason = stopReason.ToUpperInvariant();
         }
@@ -58,13 +53,12 @@ public static class ChatV1Endpoint
         };
         if (request.IncludeAiFilters)
         {
-            result["aiFilter"] = ChatReply.AiFilterFor(reply.Content, withResult: false);
+            result["aiFilter"] = AiFilter.For(reply.Content, withResult: false);
         }
 
-        if (!context.Request.Headers.Accept.ToString().Contains("text/event-stream", StringComparison.OrdinalIgnoreCase))
+        if (!ChatStream.IsWanted(context.Request))
         {
-            context.Response.ContentType = "application/json; charset=utf-8";
-            await context.Response.WriteAsync(EmulatorJson.Write(EmulatorJson.Ok(result)), context.RequestAborted);
+            await JsonResponse.OkAsync(context, result);
             return;
         }
 
@@ -83,37 +77,6 @@ public static class ChatV1Endpoint
             });
         }
 
-        await EmulatorStream.WriteAsync(context, tokens, result, emulator.Options, script);
-    }
-
-    private static ChatV3Request Parse(string body, EmulatorModel model)
-    {
-        JsonObject root = ChatV3Validator.ParseObject(body, Fields);
-        List<ChatTurn> turns = ChatV3Validator.ParsePlainMessages(root["messages"]);
-
-        ChatV3Validator.Number(root, "temperature", 0, 1, minInclusive: false);
-        ChatV3Validator.Number(root, "topP", 0, 1, minInclusive: false);
-        ChatV3Validator.Number(root, "repeatPenalty", 0, 10, minInclusive: false);
-        ChatV3Validator.Long(root, "topK", 0, 128);
-        long? maxTokens = ChatV3Validator.Long(root, "maxTokens", 1, model.MaxOutput);
-        long seed = ChatV3Validator.Long(root, "seed", 0, uint.MaxValue) ?? 0;
-        List<string> stop = ChatV3Validator.ParseStop(root["stopBefore"], "stopBefore");
-        bool filters = ChatV3Validator.Boolean(root, "includeAiFilters") ?? false;
-
-        int prompt = ChatReply.CountPrompt(turns);
-        if (prompt + (maxTokens ?? DefaultMaxTokens) > model.Context)
-        {
-            throw new ClovaApiError("40003", $"Context length exceeded: {prompt} input tokens plus maxTokens is over {model.Context}");
-        }
-
-        return new ChatV3Request
-        {
-            Model = model,
-            Turns = turns,
-            MaxOutput = (int)(maxTokens ?? DefaultMaxTokens),
-            Stop = stop,
-            Seed = seed,
-            IncludeAiFilters = filters,
-        };
+        await ChatStream.WriteAsync(context, tokens, result, options, script);
     }
 }

@@ -3,38 +3,35 @@ using Microsoft.AspNetCore.Http;
 
 namespace Clova.Emulator.Protocol;
 
-/// <summary><c>POST /v3/chat-completions/{model}</c>: JSON, or SSE when <c>Accept: text/event-stream</c>.</summary>
-public static class ChatV3Endpoint
+/// <summary>
+/// <c>POST /v3/chat-completions/{model}</c> and <c>/v3/tasks/{taskId}/chat-completions</c>: JSON, or SSE when
+/// <c>Accept: text/event-stream</c>. The request rules are <see cref="ChatV3Rules"/>.
+/// </summary>
+internal static class ChatV3Endpoint
 {
     /// <summary>Answers one request.</summary>
     /// <param name="context">The HTTP context.</param>
     /// <param name="model">The model (or tuned task) from the path.</param>
     /// <param name="body">The request body.</param>
-    /// <param name="emulator">The emulator (options and scripts).</param>
+    /// <param name="options">The emulator's options.</param>
     /// <param name="script">The script for this request, or null.</param>
     /// <returns>A task for the response.</returns>
-    public static async Task HandleAsync(HttpContext context, EmulatorModel model, string body, ClovaEmulator emulator, EmulatorScript? script)
+    public static async Task HandleAsync(HttpContext context, EmulatorModel model, string body, ClovaEmulatorOptions options, EmulatorScript? script)
     {
         if (!model.OnV3)
         {
             throw new ClovaApiError("40084", $"Unsupported API for model: {model.Name} is not served by v3 chat completions");
         }
 
-        ChatV3Request request = ChatV3Validator.Parse(body, model);
-        if (request.Model.Context < ChatReply.CountPrompt(request.Turns) + (request.MaxOutput ?? 0))
-        {
-            throw new ClovaApiError("40003", $"Context length exceeded: input plus requested output is over {model.Context} tokens");
-        }
-
+        ChatRequest request = ChatV3Rules.Read(body, model);
         ChatReply reply = ChatReply.For(request, script);
-        long created = emulator.Options.CreatedInMilliseconds ? DateTimeOffset.UtcNow.ToUnixTimeMilliseconds() : DateTimeOffset.UtcNow.ToUnixTimeSeconds();
+        long created = options.CreatedInMilliseconds ? DateTimeOffset.UtcNow.ToUnixTimeMilliseconds() : DateTimeOffset.UtcNow.ToUnixTimeSeconds();
         if (script?.DelayBeforeHeaders > TimeSpan.Zero)
         {
             await Task.Delay(script.DelayBeforeHeaders, context.RequestAborted);
         }
 
-        bool stream = context.Request.Headers.Accept.ToString().Contains("text/event-stream", StringComparison.OrdinalIgnoreCase);
-        if (!stream)
+        if (!ChatStream.IsWanted(context.Request))
         {
             if (script?.StallAfterTokens is not null)
             {
@@ -47,16 +44,15 @@ public static class ChatV3Endpoint
                 return;
             }
 
-            context.Response.ContentType = "application/json; charset=utf-8";
-            await context.Response.WriteAsync(EmulatorJson.Write(EmulatorJson.Ok(Result(reply, request, created))), context.RequestAborted);
+            await JsonResponse.OkAsync(context, Result(reply, request, created));
             return;
         }
 
-        await StreamAsync(context, reply, request, created, emulator.Options, script);
+        await StreamAsync(context, reply, request, created, options, script);
     }
 
     /// <summary>The <c>result</c> object (also the data of the <c>result</c> event).</summary>
-    private static JsonObject Result(ChatReply reply, ChatV3Request request, long created)
+    private static JsonObject Result(ChatReply reply, ChatRequest request, long created)
     {
         var message = new JsonObject { ["role"] = "assistant", ["content"] = reply.Content };
         if (reply.Thinking.Length > 0)
@@ -79,13 +75,13 @@ public static class ChatV3Endpoint
         };
         if (request.IncludeAiFilters)
         {
-            result["aiFilter"] = ChatReply.AiFilterFor(reply.Content, withResult: true);
+            result["aiFilter"] = AiFilter.For(reply.Content, withResult: true);
         }
 
         return result;
     }
 
-    private static Task StreamAsync(HttpContext context, ChatReply reply, ChatV3Request request, long created, ClovaEmulatorOptions options, EmulatorScript? script)
+    private static Task StreamAsync(HttpContext context, ChatReply reply, ChatRequest request, long created, ClovaEmulatorOptions options, EmulatorScript? script)
     {
         List<JsonObject> deltas = Deltas(reply);
         var tokens = new List<JsonObject>(deltas.Count);
@@ -102,7 +98,7 @@ public static class ChatV3Endpoint
             });
         }
 
-        return EmulatorStream.WriteAsync(context, tokens, Result(reply, request, created), options, script);
+        return ChatStream.WriteAsync(context, tokens, Result(reply, request, created), options, script);
     }
 
     /// <summary>

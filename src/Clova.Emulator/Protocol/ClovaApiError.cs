@@ -4,7 +4,7 @@ namespace Clova.Emulator.Protocol;
 /// A documented CLOVA error: HTTP status and five-digit <c>status.code</c> agree (40001 → 400, 42901 → 429).
 /// Thrown by validation and turned into the error envelope by the endpoint.
 /// </summary>
-public sealed class ClovaApiError : Exception
+internal sealed class ClovaApiError : Exception
 {
     /// <summary>Initializes a new error.</summary>
     /// <param name="code">The five-digit <c>status.code</c>.</param>

@@ -4,12 +4,11 @@ using Microsoft.AspNetCore.Http;
 namespace Clova.Emulator.Protocol;
 
 /// <summary>
-/// <c>POST /v1/completions/{model}</c> (LK-D2, LK-B): plain-text continuation. The continuation is deterministic;
+/// <c>POST /v1/completions/{model}</c> (the LK models): plain-text continuation. The continuation is deterministic;
 /// <c>probs</c> items are <c>{"token","prob"}</c> objects (the docs do not show their shape, so this is inferred).
 /// </summary>
-public static class CompletionsEndpoint
+internal static class CompletionsEndpoint
 {
-    private const int MaxTotal = 2048;
     private const int DefaultMaxTokens = 100;
 
     private static readonly HashSet<string> Fields =
@@ -20,42 +19,33 @@ public static class CompletionsEndpoint
 
     /// <summary>Answers one request.</summary>
     /// <param name="context">The HTTP context.</param>
-    /// <param name="modelName">The model from the path.</param>
+    /// <param name="model">The model from the path.</param>
     /// <param name="body">The request body.</param>
-    /// <param name="emulator">The emulator.</param>
+    /// <param name="options">The emulator's options.</param>
     /// <returns>A task for the response.</returns>
-    public static async Task HandleAsync(HttpContext context, string modelName, string body, ClovaEmulator emulator)
+    public static Task HandleAsync(HttpContext context, EmulatorModel model, string body, ClovaEmulatorOptions options)
     {
-        EmulatorModel model = EmulatorModel.Get(modelName);
-        if (!model.Name.StartsWith("LK-", StringComparison.Ordinal))
+        if (!model.OnCompletions)
         {
             throw new ClovaApiError("40084", $"Unsupported API for model: {model.Name} is a chat model, not a completion model");
         }
 
-        JsonObject root = ChatV3Validator.ParseObject(body, Fields);
-        string text = root["text"] is JsonValue t && t.TryGetValue(out string? value) ? value : "";
-        if (text.Length == 0)
-        {
-            throw new ClovaApiError("40004", "Text empty: text is required");
-        }
-
-        ChatV3Validator.Number(root, "temperature", 0, 1, minInclusive: false);
-        ChatV3Validator.Number(root, "topP", 0, 1, minInclusive: false);
-        ChatV3Validator.Number(root, "repeatPenalty", 0, 10, minInclusive: false);
-        ChatV3Validator.Long(root, "topK", 0, 128);
-        int maxTokens = (int)(ChatV3Validator.Long(root, "maxTokens", 1, MaxTotal) ?? DefaultMaxTokens);
-        List<string> stop = ChatV3Validator.ParseStop(root["stopBefore"], "stopBefore");
-        bool includeTokens = ChatV3Validator.Boolean(root, "includeTokens") ?? true;
-        bool includeFilters = ChatV3Validator.Boolean(root, "includeAiFilters") ?? false;
-        bool includeProbs = ChatV3Validator.Boolean(root, "includeProbs") ?? false;
-        string start = Text(root, "start");
-        string restart = Text(root, "restart");
+        JsonObject root = RequestBody.Parse(body, Fields);
+        string text = RequestBody.RequiredText(root, "text");
+        RequestBody.CheckV1Sampling(root);
+        int maxTokens = (int)(RequestBody.Long(root, "maxTokens", 1, model.MaxOutput) ?? DefaultMaxTokens);
+        List<string> stop = RequestBody.Strings(root, "stopBefore");
+        bool includeTokens = RequestBody.Boolean(root, "includeTokens") ?? true;
+        bool includeFilters = RequestBody.Boolean(root, "includeAiFilters") ?? false;
+        bool includeProbs = RequestBody.Boolean(root, "includeProbs") ?? false;
+        string start = RequestBody.String(root, "start");
+        string restart = RequestBody.String(root, "restart");
 
         string input = text + start;
         int inputLength = EmulatorTokenizer.Count(input);
-        if (inputLength + maxTokens > MaxTotal)
+        if (inputLength + maxTokens > model.Context)
         {
-            throw new ClovaApiError("40003", $"Context length exceeded: {inputLength} input tokens plus maxTokens {maxTokens} is over {MaxTotal}");
+            throw new ClovaApiError("40003", $"Context length exceeded: {inputLength} input tokens plus maxTokens {maxTokens} is over {model.Context}");
         }
 
         string lastLine = text.Split('\n', StringSplitOptions.RemoveEmptyEntries).LastOrDefault()?.Trim() ?? text;
@@ -78,7 +68,7 @@ public static class CompletionsEndpoint
         var result = new JsonObject
         {
             ["text"] = input + output + restart,
-            ["stopReason"] = emulator.Options.UpperCaseStopReason ? stopReason.ToUpperInvariant() : stopReason,
+            ["stopReason"] = options.UpperCaseStopReason ? stopReason.ToUpperInvariant() : stopReason,
             ["startLength"] = inputLength,
             ["inputText"] = input,
             ["inputLength"] = inputLength,
@@ -91,17 +81,9 @@ public static class CompletionsEndpoint
         };
         if (includeFilters)
         {
-            result["aiFilter"] = ChatReply.AiFilterFor(output, withResult: false);
+            result["aiFilter"] = AiFilter.For(output, withResult: false);
         }
 
-        context.Response.ContentType = "application/json; charset=utf-8";
-        await context.Response.WriteAsync(EmulatorJson.Write(EmulatorJson.Ok(result)), context.RequestAborted);
+        return JsonResponse.OkAsync(context, result);
     }
-
-    private static string Text(JsonObject root, string name) => root[name] switch
-    {
-        null => "",
-        JsonValue v when v.TryGetValue(out string? s) => s,
-        _ => throw new ClovaApiError("40001", $"Invalid parameter: {name} must be a string"),
-    };
 }

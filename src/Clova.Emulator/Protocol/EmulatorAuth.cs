@@ -6,7 +6,7 @@ namespace Clova.Emulator.Protocol;
 /// Checks credentials as CLOVA does: a Bearer key (<c>nv-…</c>) or the legacy header pair. The codes for a
 /// missing or half pair are inferred (the docs list the 40100 range without saying which is which).
 /// </summary>
-public static class EmulatorAuth
+internal static class EmulatorAuth
 {
     /// <summary>Throws the 401 the real service would give, or returns when the credentials are good.</summary>
     /// <param name="request">The incoming request.</param>

@@ -5,7 +5,7 @@ using System.Text.Json.Nodes;
 namespace Clova.Emulator.Protocol;
 
 /// <summary>JSON writing as CLOVA does it: compact, UTF-8 text unescaped.</summary>
-public static class EmulatorJson
+internal static class EmulatorJson
 {
     private static readonly JsonSerializerOptions Options = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
@@ -38,4 +38,9 @@ public static class EmulatorJson
 
         return envelope;
     }
+
+    /// <summary>Reads a node as a string, leniently: anything but a JSON string is null, for the caller to refuse as it must.</summary>
+    /// <param name="node">The node, or null.</param>
+    /// <returns>The string, or null.</returns>
+    public static string? StringOf(JsonNode? node) => node is JsonValue v && v.TryGetValue(out string? s) ? s : null;
 }

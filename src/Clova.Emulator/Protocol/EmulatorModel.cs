@@ -1,37 +1,36 @@
 namespace Clova.Emulator.Protocol;
 
-/// <summary>A model as the emulator serves it.</summary>
-/// <param name="Name">The model id.</param>
-/// <param name="OnV3">Whether <c>/v3/chat-completions</c> serves it.</param>
-/// <param name="OnV1">Whether <c>/v1/chat-completions</c> serves it.</param>
-/// <param name="Thinking">Whether it reasons (HCX-007).</param>
-/// <param name="MaxOutput">Largest accepted output limit.</param>
-/// <param name="Context">Input plus output tokens.</param>
-public sealed record EmulatorModel(string Name, bool OnV3, bool OnV1, bool Thinking, int MaxOutput, int Context)
+/// <summary>
+/// A model as the emulator serves it: the routes that answer for it and what its requests may use. Every
+/// instance comes from <see cref="EmulatorModels"/>, so no endpoint decides a capability from a model's name.
+/// </summary>
+/// <param name="Name">The model id (or a tuned task's id).</param>
+internal sealed record EmulatorModel(string Name)
 {
-    private static readonly Dictionary<string, EmulatorModel> Models = new(StringComparer.Ordinal)
-    {
-        ["HCX-007"] = new("HCX-007", true, false, true, 32768, 128000),
-        ["HCX-005"] = new("HCX-005", true, false, false, 4096, 128000),
-        ["HCX-DASH-002"] = new("HCX-DASH-002", true, false, false, 4096, 32000),
-        ["HCX-003"] = new("HCX-003", true, true, false, 4096, 8192),
-        ["HCX-DASH-001"] = new("HCX-DASH-001", false, true, false, 4096, 4096),
-        ["LK-D2"] = new("LK-D2", false, false, false, 2048, 2048),
-        ["LK-B"] = new("LK-B", false, false, false, 2048, 2048),
-    };
+    /// <summary>Gets whether the v3 routes serve it (chat completions and the v3 token calculator).</summary>
+    public bool OnV3 { get; init; }
 
-    /// <summary>Finds a model by its exact (case-sensitive) id.</summary>
-    /// <param name="name">The id from the path.</param>
-    /// <returns>The model, or null when CLOVA has no such model (40080).</returns>
-    public static EmulatorModel? Find(string name) => Models.GetValueOrDefault(name);
+    /// <summary>Gets whether the v1 chat routes serve it (chat completions, the v1 token calculator, the sliding window).</summary>
+    public bool OnV1 { get; init; }
 
-    /// <summary>Finds a model or answers 40080, as CLOVA does for an unknown model.</summary>
-    /// <param name="name">The id from the path.</param>
-    /// <returns>The model.</returns>
-    public static EmulatorModel Get(string name) => Find(name) ?? throw new ClovaApiError("40080", $"Model not found: {name}");
+    /// <summary>Gets whether <c>/v1/completions</c> serves it: the legacy LK models, which no chat route serves.</summary>
+    public bool OnCompletions { get; init; }
 
-    /// <summary>A tuned task: an HCX-003 derivative served by v1 and v3, plain chat only.</summary>
-    /// <param name="taskId">The task id.</param>
-    /// <returns>The task as a model.</returns>
-    public static EmulatorModel Task(string taskId) => new(taskId, true, true, false, 4096, 8192);
+    /// <summary>Gets whether it reasons (<c>thinking</c>, <c>maxCompletionTokens</c> instead of <c>maxTokens</c>).</summary>
+    public bool Thinking { get; init; }
+
+    /// <summary>Gets whether v3 requests may send <c>tools</c>.</summary>
+    public bool FunctionCalling { get; init; }
+
+    /// <summary>Gets whether user messages may carry <c>image_url</c> parts.</summary>
+    public bool Images { get; init; }
+
+    /// <summary>Gets whether v3 requests may send <c>responseFormat</c>.</summary>
+    public bool StructuredOutputs { get; init; }
+
+    /// <summary>Gets the largest accepted output limit (<c>maxTokens</c> or <c>maxCompletionTokens</c>).</summary>
+    public int MaxOutput { get; init; }
+
+    /// <summary>Gets the context window: input plus output tokens.</summary>
+    public int Context { get; init; }
 }

@@ -3,14 +3,22 @@ using System.Text;
 namespace Clova.Emulator.Protocol;
 
 /// <summary>
-/// The emulator's one token rule, used by every endpoint (chat usage, streaming, limits, and later the token
-/// calculators and the sliding window):
+/// The emulator's one token rule, used by every endpoint (chat usage, streaming, limits, the token calculators and
+/// the sliding window):
 /// a token is a run of ASCII letters and digits, or any other single character (a Hangul syllable, a kana, a
 /// punctuation mark, an emoji as one code point), together with the whitespace in front of it. Whitespace at the
-/// very end is a token of its own. The tokens of a text concatenate back to exactly that text.
+/// very end is a token of its own. The tokens of a text concatenate back to exactly that text. An image costs
+/// <see cref="ImageTokens"/>. The calculators report content tokens only; chat usage and the sliding window add
+/// <see cref="TurnTokens"/> per message (so calculator count + 3 per message = the chat call's promptTokens).
 /// </summary>
-public static class EmulatorTokenizer
+internal static class EmulatorTokenizer
 {
+    /// <summary>Tokens one image costs in the prompt.</summary>
+    public const int ImageTokens = 100;
+
+    /// <summary>Tokens each message costs in a prompt on top of its content: its role and turn markers.</summary>
+    public const int TurnTokens = 3;
+
     /// <summary>Splits <paramref name="text"/> into tokens.</summary>
     /// <param name="text">Any text.</param>
     /// <returns>The tokens, in order.</returns>
@@ -66,4 +74,9 @@ public static class EmulatorTokenizer
 
         return builder.ToString();
     }
+
+    /// <summary>Prompt tokens: each message's content, plus <see cref="TurnTokens"/>, plus <see cref="ImageTokens"/> per image.</summary>
+    /// <param name="turns">The conversation.</param>
+    /// <returns>The count.</returns>
+    public static int CountPrompt(IEnumerable<ChatTurn> turns) => turns.Sum(t => Count(t.Text) + TurnTokens + (t.Images * ImageTokens));
 }

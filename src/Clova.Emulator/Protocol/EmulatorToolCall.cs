@@ -6,7 +6,7 @@ namespace Clova.Emulator.Protocol;
 /// <param name="Id">The call id (<c>call_…</c>).</param>
 /// <param name="Name">The function name.</param>
 /// <param name="Arguments">The arguments object.</param>
-public sealed record EmulatorToolCall(string Id, string Name, JsonObject Arguments)
+internal sealed record EmulatorToolCall(string Id, string Name, JsonObject Arguments)
 {
     /// <summary>The call as CLOVA sends it: arguments as an object.</summary>
     /// <returns>The <c>toolCalls[]</c> item.</returns>

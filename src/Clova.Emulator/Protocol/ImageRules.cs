@@ -3,11 +3,11 @@ using System.Text.Json.Nodes;
 namespace Clova.Emulator.Protocol;
 
 /// <summary>
-/// Image parts (HCX-005): <c>{"type":"image_url","imageUrl":{"url"}}</c> or <c>{"type":"image_url","dataUri":{"data"}}</c>.
+/// Image parts (for models with <see cref="EmulatorModel.Images"/>): <c>{"type":"image_url","imageUrl":{"url"}}</c> or <c>{"type":"image_url","dataUri":{"data"}}</c>.
 /// Formats are recognised by their magic bytes. Undecodable base64 is answered with 40060 (an inferred choice
 /// among the documented image codes); format with 40000; size and count limits with 40003.
 /// </summary>
-public static class ImageRules
+internal static class ImageRules
 {
     /// <summary>The per-image size limit.</summary>
     public const int MaxBytes = 20 * 1024 * 1024;

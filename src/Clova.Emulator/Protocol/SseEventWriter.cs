@@ -4,7 +4,7 @@ using Microsoft.AspNetCore.Http;
 namespace Clova.Emulator.Protocol;
 
 /// <summary>Writes CLOVA's SSE events (<c>id</c>, <c>event</c>, <c>data</c> lines), flushing each one.</summary>
-public sealed class SseEventWriter
+internal sealed class SseEventWriter
 {
     private readonly HttpResponse _response;
     private readonly string _separator;

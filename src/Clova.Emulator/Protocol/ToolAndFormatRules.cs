@@ -2,8 +2,8 @@ using System.Text.Json.Nodes;
 
 namespace Clova.Emulator.Protocol;
 
-/// <summary>The v3 rules for function calling and structured outputs.</summary>
-public static class ToolAndFormatRules
+/// <summary>The v3 rules for the <c>tools</c>, <c>toolChoice</c> and <c>responseFormat</c> fields (the chat request and the v3 token calculator).</summary>
+internal static class ToolAndFormatRules
 {
     private static readonly HashSet<string> ResponseSchemaKeywords =
     [
@@ -17,7 +17,7 @@ public static class ToolAndFormatRules
     /// <summary>Reads <c>tools</c>; 40009 for a schema CLOVA rejects.</summary>
     /// <param name="node">The <c>tools</c> value.</param>
     /// <returns>The tools.</returns>
-    public static List<EmulatorTool> ParseTools(JsonNode? node)
+    public static List<ToolDefinition> ReadTools(JsonNode? node)
     {
         if (node is null)
         {
@@ -29,11 +29,11 @@ public static class ToolAndFormatRules
             throw new ClovaApiError("40001", "Invalid parameter: tools must be a non-empty array");
         }
 
-        var tools = new List<EmulatorTool>();
+        var tools = new List<ToolDefinition>();
         foreach (JsonNode? item in array)
         {
-            if (item is not JsonObject tool || Text(tool["type"]) != "function" || tool["function"] is not JsonObject function
-                || Text(function["name"]) is not { Length: > 0 } name)
+            if (item is not JsonObject tool || EmulatorJson.StringOf(tool["type"]) != "function" || tool["function"] is not JsonObject function
+                || EmulatorJson.StringOf(function["name"]) is not { Length: > 0 } name)
             {
                 throw new ClovaApiError("40001", "Invalid parameter: tools[] must be {\"type\":\"function\",\"function\":{\"name\":…}}");
             }
@@ -44,7 +44,7 @@ public static class ToolAndFormatRules
                 throw new ClovaApiError("40009", $"Unsupported function: {name} parameters use '{bad}'");
             }
 
-            tools.Add(new EmulatorTool(name, Text(function["description"]) ?? "", parameters));
+            tools.Add(new ToolDefinition(name, EmulatorJson.StringOf(function["description"]) ?? "", parameters));
         }
 
         return tools;
@@ -54,7 +54,7 @@ public static class ToolAndFormatRules
     /// <param name="node">The <c>toolChoice</c> value.</param>
     /// <param name="tools">The tools sent.</param>
     /// <returns>The mode and forced name.</returns>
-    public static (string? Mode, string? Forced) ParseToolChoice(JsonNode? node, IReadOnlyList<EmulatorTool> tools)
+    public static (string? Mode, string? Forced) ReadToolChoice(JsonNode? node, IReadOnlyList<ToolDefinition> tools)
     {
         if (node is null)
         {
@@ -66,12 +66,12 @@ public static class ToolAndFormatRules
             throw new ClovaApiError("40001", "Invalid parameter: toolChoice without tools");
         }
 
-        if (Text(node) is { } mode)
+        if (EmulatorJson.StringOf(node) is { } mode)
         {
             return mode is "auto" or "none" ? (mode, null) : throw new ClovaApiError("40001", $"Invalid parameter: toolChoice '{mode}'");
         }
 
-        string? name = node is JsonObject o && Text(o["type"]) == "function" && o["function"] is JsonObject f ? Text(f["name"]) : null;
+        string? name = node is JsonObject o && EmulatorJson.StringOf(o["type"]) == "function" && o["function"] is JsonObject f ? EmulatorJson.StringOf(f["name"]) : null;
         if (name is null || tools.All(t => t.Name != name))
         {
             throw new ClovaApiError("40001", "Invalid parameter: toolChoice must name one of the tools");
@@ -83,101 +83,20 @@ public static class ToolAndFormatRules
     /// <summary>Reads <c>responseFormat</c>: both <c>type: json</c> and a schema in the supported subset.</summary>
     /// <param name="node">The value.</param>
     /// <returns>The schema, or null.</returns>
-    public static JsonObject? ParseResponseFormat(JsonNode? node)
+    public static JsonObject? ReadResponseFormat(JsonNode? node)
     {
         if (node is null)
         {
             return null;
         }
 
-        if (node is not JsonObject format || Text(format["type"]) != "json" || format["schema"] is not JsonObject schema)
+        if (node is not JsonObject format || EmulatorJson.StringOf(format["type"]) != "json" || format["schema"] is not JsonObject schema)
         {
             throw new ClovaApiError("40001", "Invalid parameter: responseFormat needs type \"json\" and a schema object");
         }
 
         CheckResponseSchema(schema, "schema");
         return schema;
-    }
-
-    /// <summary>Builds a JSON value that satisfies a schema (used for tool arguments and structured outputs).</summary>
-    /// <param name="schema">The schema, or null.</param>
-    /// <param name="hint">Text to draw string values from (the user's question).</param>
-    /// <param name="name">The property name the value is for.</param>
-    /// <returns>The value.</returns>
-    public static JsonNode? Instance(JsonObject? schema, string hint, string name = "")
-    {
-        if (schema is null)
-        {
-            return new JsonObject();
-        }
-
-        if (schema["enum"] is JsonArray choices && choices.Count > 0)
-        {
-            return choices[0]?.DeepClone();
-        }
-
-        if (schema["anyOf"] is JsonArray options && options.Count > 0)
-        {
-            return Instance(options[0] as JsonObject, hint, name);
-        }
-
-        string type = Text(schema["type"]) ?? (schema["properties"] is not null ? "object" : "string");
-        switch (type)
-        {
-            case "object":
-                var value = new JsonObject();
-                if (schema["properties"] is JsonObject properties)
-                {
-                    HashSet<string>? required = schema["required"] is JsonArray r ? r.Select(Text).OfType<string>().ToHashSet() : null;
-                    foreach (KeyValuePair<string, JsonNode?> property in properties)
-                    {
-                        if (required is null || required.Contains(property.Key))
-                        {
-                            value[property.Key] = Instance(property.Value as JsonObject, hint, property.Key);
-                        }
-                    }
-                }
-
-                return value;
-            case "array":
-                int count = schema["minItems"] is JsonValue min && min.TryGetValue(out int m) ? Math.Max(1, m) : 1;
-                return new JsonArray(Enumerable.Range(0, count).Select(_ => Instance(schema["items"] as JsonObject, hint, name)).ToArray());
-            case "integer":
-                return schema["minimum"] is JsonValue lo && lo.TryGetValue(out long low) ? low : 1;
-            case "number":
-                return schema["minimum"] is JsonValue dlo && dlo.TryGetValue(out double dlow) ? dlow : 1.5;
-            case "boolean":
-                return true;
-            default:
-                return StringFor(schema, hint, name);
-        }
-    }
-
-    private static string StringFor(JsonObject schema, string hint, string name)
-    {
-        switch (Text(schema["format"]))
-        {
-            case "date":
-                return "2025-01-01";
-            case "date-time":
-                return "2025-01-01T00:00:00Z";
-            case "email":
-                return "user@example.com";
-            case "uuid":
-                return "00000000-0000-0000-0000-000000000001";
-        }
-
-        // "name=value" in the question wins; otherwise the question's last word stands for the value asked about.
-        foreach (string word in hint.Split(' ', StringSplitOptions.RemoveEmptyEntries))
-        {
-            if (name.Length > 0 && word.StartsWith(name + "=", StringComparison.OrdinalIgnoreCase))
-            {
-                return word[(name.Length + 1)..].Trim('?', '!', '.', ',');
-            }
-        }
-
-        string last = hint.Split(' ', StringSplitOptions.RemoveEmptyEntries).LastOrDefault() ?? "";
-        return last.Trim('?', '!', '.', ',') is { Length: > 0 } cleaned ? cleaned : "value";
     }
 
     private static string? FindToolKeyword(JsonObject schema)
@@ -219,9 +138,9 @@ public static class ToolAndFormatRules
 
             switch (pair.Key)
             {
-                case "type" when Text(pair.Value) is not { } t || !Types.Contains(t):
+                case "type" when EmulatorJson.StringOf(pair.Value) is not { } t || !Types.Contains(t):
                     throw new ClovaApiError("40055", $"Invalid response format schema: type at {path}");
-                case "format" when Text(pair.Value) is not { } f || !Formats.Contains(f):
+                case "format" when EmulatorJson.StringOf(pair.Value) is not { } f || !Formats.Contains(f):
                     throw new ClovaApiError("40055", $"Invalid response format schema: format at {path}");
                 case "properties" when pair.Value is JsonObject properties:
                     foreach (KeyValuePair<string, JsonNode?> property in properties)
@@ -243,6 +162,4 @@ public static class ToolAndFormatRules
             }
         }
     }
-
-    private static string? Text(JsonNode? node) => node is JsonValue v && v.TryGetValue(out string? s) ? s : null;
 }

@@ -2,11 +2,10 @@ using System.Net;
 using System.Net.Http.Headers;
 using System.Text;
 using System.Text.Json;
-using Clova.Emulator;
 using Clova.Emulator.Protocol;
-using Clova.Tests.Infrastructure;
+using Clova.Emulator.Tests.Infrastructure;
 
-namespace Clova.Tests;
+namespace Clova.Emulator.Tests;
 
 /// <summary>
 /// The emulator enforces the documented rules on its own, checked with a bare <see cref="HttpClient"/> so no
@@ -133,7 +132,7 @@ public sealed class EmulatorProtocolTests : IAsyncLifetime
         {
             Content = new StringContent("""{"messages":[{"role":"user","content":"스트림 test"}]}""", Encoding.UTF8, "application/json"),
         };
-        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", EmulatorSession.Key);
+        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", TestKeys.Bearer);
         request.Headers.Accept.ParseAdd("text/event-stream");
 
         using HttpResponseMessage response = await _http.SendAsync(request);
@@ -218,7 +217,7 @@ public sealed class EmulatorProtocolTests : IAsyncLifetime
         {
             Content = new StringContent("""{"messages":[{"role":"user","content":"a b"}]}""", Encoding.UTF8, "application/json"),
         };
-        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", EmulatorSession.Key);
+        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", TestKeys.Bearer);
         request.Headers.Accept.ParseAdd("text/event-stream");
 
         using HttpResponseMessage response = await _http.SendAsync(request);
@@ -242,7 +241,7 @@ public sealed class EmulatorProtocolTests : IAsyncLifetime
         {
             Content = new StringContent(body, Encoding.UTF8, "application/json"),
         };
-        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", EmulatorSession.Key);
+        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", TestKeys.Bearer);
         using HttpResponseMessage response = await _http.SendAsync(request);
         return (response.StatusCode, JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement.Clone());
     }

@@ -7,8 +7,14 @@ namespace Clova.Emulator.Protocol;
 /// Streams prepared <c>token</c> events and the <c>result</c> event, applying a script's faults (an <c>error</c>
 /// event, a dropped connection or a stall after N tokens, delays). Shared by the v1 and v3 chat endpoints.
 /// </summary>
-public static class EmulatorStream
+internal static class ChatStream
 {
+    /// <summary>Whether the request asks for a stream: CLOVA selects streaming by <c>Accept</c> alone, never by a body flag.</summary>
+    /// <param name="request">The incoming request.</param>
+    /// <returns>True for SSE, false for one JSON answer.</returns>
+    public static bool IsWanted(HttpRequest request) =>
+        request.Headers.Accept.ToString().Contains("text/event-stream", StringComparison.OrdinalIgnoreCase);
+
     /// <summary>Writes the stream.</summary>
     /// <param name="context">The HTTP context.</param>
     /// <param name="tokens">The data of each token event, in order.</param>
