@@ -73,9 +73,10 @@ internal static class ChatRequestMapper
     {
         string? single = null;
         StringBuilder? many = null;
-        foreach (AIContent content in message.Contents)
+        IList<AIContent> contents = message.Contents;
+        for (int i = 0; i < contents.Count; i++)
         {
-            if (content is TextContent { Text.Length: > 0 } text)
+            if (contents[i] is TextContent { Text.Length: > 0 } text)
             {
                 if (single is null)
                 {
@@ -182,8 +183,10 @@ internal static class ChatRequestMapper
         List<ClovaContentPart>? images = null;
         List<ClovaToolCall>? calls = null;
         bool hasResults = false;
-        foreach (AIContent content in message.Contents)
+        IList<AIContent> contents = message.Contents;
+        for (int i = 0; i < contents.Count; i++)
         {
+            AIContent content = contents[i];
             switch (content)
             {
                 case DataContent or UriContent:

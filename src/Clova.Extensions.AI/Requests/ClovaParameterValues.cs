@@ -3,24 +3,21 @@ namespace Clova.Requests;
 /// <summary>The values of one request, one slot per row of <see cref="ClovaParameters"/>, with where each came from.</summary>
 internal sealed class ClovaParameterValues
 {
-    private readonly object?[] _values = new object?[ClovaParameters.All.Length];
-    private readonly ClovaValueSource[] _sources = new ClovaValueSource[ClovaParameters.All.Length];
+    private readonly Slot[] _slots = new Slot[ClovaParameters.All.Length];
 
-    public bool Has(ClovaParameter row) => _values[row.Index] is not null;
+    public bool Has(ClovaParameter row) => _slots[row.Index].Value is not null;
 
-    public object? this[ClovaParameter row] => _values[row.Index];
+    public object? this[ClovaParameter row] => _slots[row.Index].Value;
 
-    public ClovaValueSource SourceOf(ClovaParameter row) => _sources[row.Index];
+    public ClovaValueSource SourceOf(ClovaParameter row) => _slots[row.Index].Source;
 
-    public void Set(ClovaParameter row, object value, ClovaValueSource source)
-    {
-        _values[row.Index] = value;
-        _sources[row.Index] = source;
-    }
+    public void Set(ClovaParameter row, object value, ClovaValueSource source) => _slots[row.Index] = new Slot(value, source);
 
-    public long? Integer(ClovaParameter row) => _values[row.Index] as long?;
+    public long? Integer(ClovaParameter row) => _slots[row.Index].Value as long?;
 
-    public string? Text(ClovaParameter row) => _values[row.Index] as string;
+    public string? Text(ClovaParameter row) => _slots[row.Index].Value as string;
 
-    public List<string>? TextList(ClovaParameter row) => _values[row.Index] as List<string>;
+    public List<string>? TextList(ClovaParameter row) => _slots[row.Index].Value as List<string>;
+
+    private readonly record struct Slot(object? Value, ClovaValueSource Source);
 }

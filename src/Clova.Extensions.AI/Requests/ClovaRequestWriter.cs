@@ -13,17 +13,39 @@ namespace Clova.Requests;
 /// </summary>
 internal static class ClovaRequestWriter
 {
+    private const int MaxRetainedBytes = 256 * 1024;
+
     private static readonly JsonWriterOptions Relaxed = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+
+    // One buffer and writer per thread, reused: writing is synchronous, and a growing buffer per request would
+    // allocate several times the body (a 10-turn Korean history is a few KB) before the final copy.
+    [ThreadStatic]
+    private static ArrayBufferWriter<byte>? t_buffer;
+
+    [ThreadStatic]
+    private static Utf8JsonWriter? t_writer;
 
     public static byte[] ToUtf8(ClovaRequest request)
     {
-        var buffer = new ArrayBufferWriter<byte>(512);
-        using (var writer = new Utf8JsonWriter(buffer, Relaxed))
+        ArrayBufferWriter<byte> buffer = t_buffer ??= new ArrayBufferWriter<byte>(4096);
+        Utf8JsonWriter writer = t_writer ??= new Utf8JsonWriter(buffer, Relaxed);
+        try
         {
             Write(writer, request);
+            writer.Flush();
+            return buffer.WrittenSpan.ToArray();
         }
-
-        return buffer.WrittenSpan.ToArray();
+        finally
+        {
+            writer.Reset(buffer);
+            buffer.ResetWrittenCount();
+            if (buffer.Capacity > MaxRetainedBytes)
+            {
+                // A huge body (images) is not kept alive by the thread.
+                t_buffer = null;
+                t_writer = null;
+            }
+        }
     }
 
     public static void Write(Utf8JsonWriter writer, ClovaRequest request)

@@ -50,8 +50,11 @@ internal static class ClovaRuleBook
             bool hasCalls = false;
             bool hasImages = false;
             bool hasResults = false;
-            foreach (AIContent content in message.Contents)
+            // Indexed, not foreach: the rules run on every call, and an interface enumerator per message is garbage.
+            IList<AIContent> contents = message.Contents;
+            for (int c = 0; c < contents.Count; c++)
             {
+                AIContent content = contents[c];
                 switch (content)
                 {
                     case TextContent { Text.Length: > 0 }:
