@@ -25,6 +25,13 @@ internal sealed class ClovaParameter
     /// <summary>Gets the field in <c>/v1/completions</c> (LK), or null when LK has no such field.</summary>
     public ClovaWireField? Lk { get; init; }
 
+    /// <summary>Gets the field it has under the same name and range in all three dialects (sets <see cref="V3"/>, <see cref="V1"/> and <see cref="Lk"/>).</summary>
+    public ClovaWireField? Everywhere
+    {
+        get => V3 == V1 && V1 == Lk ? V3 : null;
+        init => (V3, V1, Lk) = (value, value, value);
+    }
+
     /// <summary>Gets the typed <see cref="ChatOptions"/> property, as named in refusals ("ChatOptions.Temperature").</summary>
     public string? ChatOption { get; init; }
 

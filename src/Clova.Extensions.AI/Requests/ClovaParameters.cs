@@ -122,9 +122,7 @@ internal static class ClovaParameters
         new()
         {
             Kind = ClovaValueKind.Number,
-            V3 = new("topP", UnitInterval, "0.8"),
-            V1 = new("topP", UnitInterval, "0.8"),
-            Lk = new("topP", UnitInterval, "0.8"),
+            Everywhere = new("topP", UnitInterval, "0.8"),
             ChatOption = "ChatOptions.TopP",
             FromChatOptions = (o, _) => ChatRequestMapper.ToClovaNumber(o.TopP),
             CompletionOption = "ClovaCompletionRequest.TopP",
@@ -133,9 +131,7 @@ internal static class ClovaParameters
         new()
         {
             Kind = ClovaValueKind.Integer,
-            V3 = new("topK", ClovaRange.Closed(0, 128), "0"),
-            V1 = new("topK", ClovaRange.Closed(0, 128), "0"),
-            Lk = new("topK", ClovaRange.Closed(0, 128), "0"),
+            Everywhere = new("topK", ClovaRange.Closed(0, 128), "0"),
             ChatOption = "ChatOptions.TopK",
             FromChatOptions = (o, _) => (long?)o.TopK,
             CompletionOption = "ClovaCompletionRequest.TopK",
@@ -177,9 +173,7 @@ internal static class ClovaParameters
         new()
         {
             Kind = ClovaValueKind.Boolean,
-            V3 = new("includeAiFilters"),
-            V1 = new("includeAiFilters"),
-            Lk = new("includeAiFilters"),
+            Everywhere = new("includeAiFilters"),
             CompletionOption = "ClovaCompletionRequest.IncludeAiFilters",
             FromCompletion = r => r.IncludeAiFilters,
         },
