@@ -201,6 +201,51 @@ public sealed class FunctionCallingTests
             JsonNode.Parse(handler.LastBody)!["tools"]![0]!["function"]!["parameters"]!.ToJsonString(new JsonSerializerOptions { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping }));
     }
 
+    [Theory]
+    [InlineData(
+        """{"type":"object","properties":{"a":{"$ref":"#/$defs/X","description":"d"}},"$defs":{"X":{"type":"string","enum":["p","q"]}}}""",
+        """{"type":"object","properties":{"a":{"type":"string","enum":["p","q"],"description":"d"}}}""")]
+    [InlineData(
+        """{"type":"object","properties":{"b":{"oneOf":[{"type":"string"},{"type":"integer","const":3}]}}}""",
+        """{"type":"object","properties":{"b":{"anyOf":[{"type":"string"},{"type":"integer","enum":[3]}]}}}""")]
+    [InlineData(
+        """{"type":"object","properties":{"n":{"type":"object","properties":{"children":{"type":["array","null"],"items":{"$ref":"#/properties/n"}}}}}}""",
+        """{"type":"object","properties":{"n":{"type":"object","properties":{"children":{"type":"array","items":{"type":"object","properties":{"children":{"type":"array","items":{}}}}}}}}}""")]
+    [InlineData(
+        """{"type":"object","properties":{"t":{"type":"array","items":[{"type":"string"}]},"yes":true,"no":false}}""",
+        """{"type":"object","properties":{"t":{"type":"array"},"yes":{},"no":{}}}""")]
+    public async Task Tool_schemas_outside_the_subset_are_expressed_in_it_where_they_can_be_never_refused(string schema, string expected)
+    {
+        var handler = new RecordingHandler(ClovaBody.ChatAnswer());
+        using ClovaClient client = RecordingHandler.Client(handler);
+        AIFunctionDeclaration declaration = AIFunctionFactory.CreateDeclaration("f", "d", JsonDocument.Parse(schema).RootElement);
+
+        await client.GetChatClient(ClovaModels.Hcx005).GetResponseAsync("q", new ChatOptions { Tools = [declaration] });
+
+        Assert.Equal(expected, JsonNode.Parse(handler.LastBody)!["tools"]![0]!["function"]!["parameters"]!.ToJsonString());
+    }
+
+    [Fact]
+    public async Task A_self_referencing_tool_schema_is_inlined_a_bounded_number_of_times()
+    {
+        var handler = new RecordingHandler(ClovaBody.ChatAnswer());
+        using ClovaClient client = RecordingHandler.Client(handler);
+        // Each definition refers to the next twice: inlined naively this would be 2^40 copies.
+        var defs = new JsonObject();
+        for (int i = 0; i < 40; i++)
+        {
+            defs[$"D{i}"] = new JsonObject { ["type"] = "object", ["properties"] = new JsonObject { ["l"] = new JsonObject { ["$ref"] = $"#/$defs/D{i + 1}" }, ["r"] = new JsonObject { ["$ref"] = $"#/$defs/D{i + 1}" } } };
+        }
+
+        var schema = new JsonObject { ["type"] = "object", ["properties"] = new JsonObject { ["root"] = new JsonObject { ["$ref"] = "#/$defs/D0" } }, ["$defs"] = defs };
+        AIFunctionDeclaration declaration = AIFunctionFactory.CreateDeclaration("f", "d", JsonSerializer.SerializeToElement(schema));
+
+        await client.GetChatClient(ClovaModels.Hcx005).GetResponseAsync("q", new ChatOptions { Tools = [declaration] });
+
+        Assert.InRange(handler.LastBody.Length, 100, 200_000);
+        Assert.DoesNotContain("$ref", handler.LastBody, StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task Tool_schemas_lose_dollar_schema_and_additionalProperties_but_keep_a_property_of_that_name()
     {

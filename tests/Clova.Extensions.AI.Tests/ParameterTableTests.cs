@@ -74,7 +74,7 @@ public sealed class ParameterTableTests
     {
         var error = await Refusal.BeforeSendingAsync(c => c.GetChatClient(ClovaModels.Hcx003).GetResponseAsync("q", new ChatOptions { AdditionalProperties = new() { [key] = "1" } }));
 
-        Assert.Contains($"[\"{key}\"] is a v3 field; the v1 chat API does not accept it", error.Message, StringComparison.Ordinal);
+        Assert.Contains($"[\"{key}\"] is a v3 field; the v1 chat API (HCX-003) does not accept it", error.Message, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -82,7 +82,49 @@ public sealed class ParameterTableTests
     {
         var error = await Refusal.BeforeSendingAsync(c => c.GetChatClient(ClovaModels.Hcx003).GetResponseAsync("q", new ChatOptions { AdditionalProperties = new() { ["stop"] = "x" } }));
 
-        Assert.Contains("[\"stop\"] is the v3 field; the v1 API takes \"stopBefore\"", error.Message, StringComparison.Ordinal);
+        Assert.Contains("[\"stop\"] is the v3 field; the v1 API (HCX-003) takes \"stopBefore\"", error.Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("repeatPenalty", "repetitionPenalty\" (0 < x ≤ 2, default 1.1)")]
+    [InlineData("stopBefore", "stop\"")]
+    public async Task The_v1_name_of_a_field_on_the_v3_API_is_refused_pointing_at_the_v3_name(string key, string expected)
+    {
+        var error = await Refusal.BeforeSendingAsync(c => c.GetChatClient(ClovaModels.Hcx005).GetResponseAsync("q", new ChatOptions { AdditionalProperties = new() { [key] = "5" } }));
+
+        Assert.Contains($"[\"{key}\"] is the v1 field", error.Message, StringComparison.Ordinal);
+        Assert.Contains($"the v3 API (HCX-005) takes \"{expected}", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Keys_that_are_no_CLOVA_chat_field_are_left_for_other_components()
+    {
+        var handler = new RecordingHandler(ClovaBody.ChatAnswer());
+        using ClovaClient client = RecordingHandler.Client(handler);
+
+        await client.GetChatClient(ClovaModels.Hcx005).GetResponseAsync("q", new ChatOptions { AdditionalProperties = new() { ["text"] = "x", ["myTracingId"] = 1 } });
+
+        Assert.Equal("""{"messages":[{"role":"user","content":"q"}]}""", handler.LastBody);
+    }
+
+    [Fact]
+    public async Task A_raw_field_replaces_only_the_field_of_exactly_its_name()
+    {
+        var handler = new RecordingHandler(ClovaBody.ChatAnswer());
+        using ClovaClient client = RecordingHandler.Client(handler);
+        var raw = new JsonObject(new JsonNodeOptions { PropertyNameCaseInsensitive = true }) { ["TOPP"] = 0.9 };
+
+        await client.GetChatClient(ClovaModels.Hcx005).GetResponseAsync("q", new ChatOptions { TopP = 0.5f, RawRepresentationFactory = _ => raw });
+
+        Assert.Equal("""{"messages":[{"role":"user","content":"q"}],"topP":0.5,"TOPP":0.9}""", handler.LastBody);
+    }
+
+    [Fact]
+    public async Task An_unknown_ReasoningEffort_in_AdditionalProperties_is_refused_naming_it()
+    {
+        var error = await Refusal.BeforeSendingAsync(c => c.GetChatClient(ClovaModels.Hcx007).GetResponseAsync("q", new ChatOptions { AdditionalProperties = new() { ["thinking"] = (ReasoningEffort)99 } }));
+
+        Assert.Contains("AdditionalProperties[\"thinking\"] must be a known ReasoningEffort, not 99", error.Message, StringComparison.Ordinal);
     }
 
     [Fact]

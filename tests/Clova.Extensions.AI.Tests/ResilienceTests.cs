@@ -95,6 +95,47 @@ public sealed class ResilienceTests
         Assert.Single(session.Emulator.Requests);
     }
 
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public async Task A_backoff_that_would_pass_the_total_delay_cap_is_not_waited_and_the_last_response_is_reported(bool jitter)
+    {
+        // Polly picks the (jittered) wait; the cap is checked against that exact wait, so with no budget at all no
+        // retry may happen, whatever the jitter drew.
+        var handler = new RecordingHandler(ClovaBody.Error("50300", "overloaded"), status: System.Net.HttpStatusCode.ServiceUnavailable);
+        using ClovaClient client = RecordingHandler.Client(handler, o =>
+        {
+            o.Retry.BaseDelay = TimeSpan.FromSeconds(1);
+            o.Retry.MaxTotalDelay = TimeSpan.Zero;
+            o.Retry.UseJitter = jitter;
+        });
+
+        var error = await Assert.ThrowsAsync<ClovaException>(() => client.GetChatClient(ClovaModels.Hcx005).GetResponseAsync("q"));
+
+        Assert.Single(handler.Requests);
+        Assert.Equal(System.Net.HttpStatusCode.ServiceUnavailable, error.StatusCode);
+        Assert.Equal("50300", error.ErrorCode);
+        Assert.Equal(1, error.Attempts);
+    }
+
+    [Fact]
+    public async Task Jittered_backoff_within_the_total_delay_cap_is_retried_until_the_attempts_run_out()
+    {
+        var handler = new RecordingHandler(ClovaBody.Error("50000", "boom"), status: System.Net.HttpStatusCode.InternalServerError);
+        using ClovaClient client = RecordingHandler.Client(handler, o =>
+        {
+            o.Retry.BaseDelay = TimeSpan.FromMilliseconds(1);
+            o.Retry.MaxRetryAttempts = 3;
+            o.Retry.UseJitter = true;
+        });
+
+        var error = await Assert.ThrowsAsync<ClovaException>(() => client.GetChatClient(ClovaModels.Hcx005).GetResponseAsync("q"));
+
+        Assert.Equal(4, handler.Requests.Count);
+        Assert.Equal(4, error.Attempts);
+        Assert.Equal(["1", "2", "3", "4"], handler.Requests.Select(r => r.Request.Headers.GetValues("X-Clova-Attempt").Single()));
+    }
+
     [Fact]
     public async Task Retries_can_be_turned_off()
     {

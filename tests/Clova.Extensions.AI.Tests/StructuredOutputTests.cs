@@ -57,6 +57,11 @@ public sealed class StructuredOutputTests
     [InlineData("""{"type":"object","properties":{"code":{"type":"string","pattern":"^[A-Z]+$"}}}""", "$.properties.code.pattern")]
     [InlineData("""{"type":"object","properties":{"a":{"oneOf":[{"type":"string"}]}}}""", "$.properties.a.oneOf")]
     [InlineData("""{"type":"object","properties":{"a":{"$ref":"#/$defs/x"}}}""", "$.properties.a.$ref")]
+    [InlineData("""{"type":"object","properties":{"a":{"type":"array","items":[{"type":"string"}]}}}""", "$.properties.a.items: 'items' must be one schema object")]
+    [InlineData("""{"type":"object","properties":{"a":{"anyOf":[1]}}}""", "$.properties.a.anyOf[0]: each 'anyOf' entry must be a schema object")]
+    [InlineData("""{"type":"object","properties":{"a":true}}""", "$.properties.a: a property schema must be an object")]
+    [InlineData("""{"type":"object","properties":{"a":{"type":["null"]}}}""", "$.properties.a.type: a schema that only allows null")]
+    [InlineData("""[1]""", "$: the schema must be a JSON object")]
     public async Task Schema_features_outside_the_subset_are_refused_naming_the_keyword_and_where_it_stands(string schema, string path)
     {
         var error = await Refusal.BeforeSendingAsync(client =>

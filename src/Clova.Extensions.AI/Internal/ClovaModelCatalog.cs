@@ -8,11 +8,11 @@ internal static class ClovaModelCatalog
 {
     private static readonly ClovaModelInfo[] Models =
     [
-        new(ClovaModels.Hcx007, true, SupportsThinking: true, UsesMaxCompletionTokens: true, 32_768, 128_000, SupportsTools: true, SupportsImages: false, SupportsStructuredOutputs: true),
-        new(ClovaModels.Hcx005, true, false, false, 4_096, 128_000, SupportsTools: true, SupportsImages: true, SupportsStructuredOutputs: false),
-        new(ClovaModels.HcxDash002, true, false, false, 4_096, 32_000, SupportsTools: true, SupportsImages: false, SupportsStructuredOutputs: false),
-        new(ClovaModels.Hcx003, true, false, false, 4_096, 8_192, SupportsTools: false, SupportsImages: false, SupportsStructuredOutputs: false, DefaultApi: ClovaApiVersion.V1),
-        new(ClovaModels.HcxDash001, true, false, false, 4_096, 4_096, SupportsTools: false, SupportsImages: false, SupportsStructuredOutputs: false, DefaultApi: ClovaApiVersion.V1),
+        new(ClovaModels.Hcx007, IsKnown: true, SupportsThinking: true, UsesMaxCompletionTokens: true, MaxOutputTokens: 32_768, ContextWindow: 128_000, SupportsTools: true, SupportsImages: false, SupportsStructuredOutputs: true),
+        new(ClovaModels.Hcx005, IsKnown: true, SupportsThinking: false, UsesMaxCompletionTokens: false, MaxOutputTokens: 4_096, ContextWindow: 128_000, SupportsTools: true, SupportsImages: true, SupportsStructuredOutputs: false),
+        new(ClovaModels.HcxDash002, IsKnown: true, SupportsThinking: false, UsesMaxCompletionTokens: false, MaxOutputTokens: 4_096, ContextWindow: 32_000, SupportsTools: true, SupportsImages: false, SupportsStructuredOutputs: false),
+        new(ClovaModels.Hcx003, IsKnown: true, SupportsThinking: false, UsesMaxCompletionTokens: false, MaxOutputTokens: 4_096, ContextWindow: 8_192, SupportsTools: false, SupportsImages: false, SupportsStructuredOutputs: false, DefaultApi: ClovaApiVersion.V1),
+        new(ClovaModels.HcxDash001, IsKnown: true, SupportsThinking: false, UsesMaxCompletionTokens: false, MaxOutputTokens: 4_096, ContextWindow: 4_096, SupportsTools: false, SupportsImages: false, SupportsStructuredOutputs: false, DefaultApi: ClovaApiVersion.V1),
     ];
 
     private static readonly Dictionary<string, ClovaModelInfo> Known = Models.ToDictionary(m => m.Name, StringComparer.OrdinalIgnoreCase);

@@ -82,7 +82,7 @@ internal static class ClovaRequestBuilder
                 if (row is null || !row.FromAdditionalProperties)
                 {
                     // Not a field of this dialect: another component's key, unless it names a field of another one.
-                    ClovaRuleBook.CheckForeignKey(pair.Key, dialect);
+                    ClovaRuleBook.CheckForeignKey(pair.Key, dialect, model);
                     continue;
                 }
 

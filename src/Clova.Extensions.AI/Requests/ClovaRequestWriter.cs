@@ -50,7 +50,8 @@ internal static class ClovaRequestWriter
 
     public static void Write(Utf8JsonWriter writer, ClovaRequest request)
     {
-        JsonObject? overrides = request.Overrides;
+        // Matched by exact name, whatever comparer the caller's JsonObject uses: "TOPP" is another field than "topP".
+        Dictionary<string, JsonNode?>? overrides = request.Overrides?.ToDictionary(p => p.Key, p => p.Value, StringComparer.Ordinal);
         HashSet<string>? written = overrides is null ? null : new HashSet<string>(StringComparer.Ordinal);
         writer.WriteStartObject();
         if (request.Messages is { } messages && !TryWriteOverride(writer, "messages", overrides, written))
@@ -70,9 +71,9 @@ internal static class ClovaRequestWriter
             WriteValue(writer, row, value);
         }
 
-        if (overrides is not null)
+        if (request.Overrides is { } raw)
         {
-            foreach (KeyValuePair<string, JsonNode?> pair in overrides)
+            foreach (KeyValuePair<string, JsonNode?> pair in raw)
             {
                 if (!written!.Contains(pair.Key))
                 {
@@ -121,9 +122,9 @@ internal static class ClovaRequestWriter
         }
     }
 
-    private static bool TryWriteOverride(Utf8JsonWriter writer, string name, JsonObject? overrides, HashSet<string>? written)
+    private static bool TryWriteOverride(Utf8JsonWriter writer, string name, Dictionary<string, JsonNode?>? overrides, HashSet<string>? written)
     {
-        if (overrides is null || !overrides.TryGetPropertyValue(name, out JsonNode? node))
+        if (overrides is null || !overrides.TryGetValue(name, out JsonNode? node))
         {
             return false;
         }

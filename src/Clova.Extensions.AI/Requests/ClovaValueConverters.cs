@@ -84,7 +84,7 @@ internal static class ClovaValueConverters
     public static string ToEffort(string key, object value) => value switch
     {
         string s => s,
-        ReasoningEffort effort => ChatRequestMapper.ToClovaEffort(effort) ?? "",
+        ReasoningEffort effort => ChatRequestMapper.ToClovaEffort(effort) ?? throw Invalid(key, value, $"a known ReasoningEffort, not {effort}"),
         JsonElement { ValueKind: JsonValueKind.String } e => e.GetString()!,
         JsonElement { ValueKind: JsonValueKind.Object } e when e.TryGetProperty("effort", out JsonElement inner) && inner.ValueKind == JsonValueKind.String => inner.GetString()!,
         _ => throw Invalid(key, value, "an effort string (none, low, medium, high) or an object {\"effort\": …}"),

@@ -26,7 +26,10 @@ public sealed class ClovaRetryOptions
     /// </summary>
     public TimeSpan MaxTotalDelay { get; set; } = TimeSpan.FromSeconds(60);
 
-    /// <summary>Gets or sets whether backoff delays are spread randomly (±20%) so that clients do not retry in step. Default true.</summary>
+    /// <summary>
+    /// Gets or sets whether backoff delays are spread randomly (Polly's decorrelated jitter around the exponential
+    /// curve) so that clients do not retry in step. Default true. Waits the server asks for are never jittered.
+    /// </summary>
     public bool UseJitter { get; set; } = true;
 
     internal ClovaRetryOptions Validate()

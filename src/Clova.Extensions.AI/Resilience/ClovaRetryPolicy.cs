@@ -8,7 +8,7 @@ namespace Clova.Resilience;
 /// The one retry policy: Polly's retry strategy configured for CLOVA (exponential backoff with jitter, capped by
 /// <see cref="ClovaRetryOptions.MaxDelay"/>), over <see cref="HttpResponseMessage"/> results. Only the CLOVA-specific
 /// parts are ours: which statuses and failures are transient, the server's reset headers as the delay, and the cap
-/// on the total time spent waiting. Used by the transport around every exchange (for streams, up to the first
+/// on the total time spent waiting (checked against the exact wait Polly chose, so jitter cannot overshoot it). Used by the transport around every exchange (for streams, up to the first
 /// event) and by <see cref="ClovaRetryHandler"/>.
 /// </summary>
 internal sealed class ClovaRetryPolicy
@@ -33,11 +33,18 @@ internal sealed class ClovaRetryPolicy
                 UseJitter = options.UseJitter,
                 Delay = options.BaseDelay,
                 MaxDelay = options.MaxDelay,
-                ShouldHandle = args => new ValueTask<bool>(IsTransient(args.Outcome) && WithinTotalDelay(args.Outcome, args.AttemptNumber, args.Context)),
+                ShouldHandle = args => new ValueTask<bool>(IsTransient(args.Outcome)),
                 DelayGenerator = args => new ValueTask<TimeSpan?>(ServerDelay(args.Outcome.Result)),
                 OnRetry = args =>
                 {
-                    args.Context.Properties.Set(Waited, args.Context.Properties.GetValue(Waited, TimeSpan.Zero) + args.RetryDelay);
+                    TimeSpan waited = args.Context.Properties.GetValue(Waited, TimeSpan.Zero) + args.RetryDelay;
+                    if (waited > _options.MaxTotalDelay)
+                    {
+                        // The last outcome stands: it is not disposed, Polly never gets to wait.
+                        throw new RetryBudgetSpent(args.Outcome);
+                    }
+
+                    args.Context.Properties.Set(Waited, waited);
                     args.Outcome.Result?.Dispose();
                     return default;
                 },
@@ -67,6 +74,11 @@ internal sealed class ClovaRetryPolicy
                 context,
                 (attempt, counter: new int[1])).ConfigureAwait(false);
         }
+        catch (RetryBudgetSpent spent)
+        {
+            spent.Outcome.ThrowIfException();
+            return spent.Outcome.Result!;
+        }
         finally
         {
             ResilienceContextPool.Shared.Return(context);
@@ -79,20 +91,4 @@ internal sealed class ClovaRetryPolicy
     /// <summary>The wait the server asked for (<c>Retry-After</c>, reset headers), capped; null lets Polly back off.</summary>
     private TimeSpan? ServerDelay(HttpResponseMessage? response) =>
         response is not null && RetryHints.FromHeaders(response) is { } hint ? (hint > _options.MaxDelay ? _options.MaxDelay : hint) : null;
-
-    /// <summary>
-    /// Whether the next wait still fits in <see cref="ClovaRetryOptions.MaxTotalDelay"/>: the server's hint, or the
-    /// nominal exponential delay (jitter spreads it around that).
-    /// </summary>
-    private bool WithinTotalDelay(Outcome<HttpResponseMessage> outcome, int attemptNumber, ResilienceContext context)
-    {
-        TimeSpan next = ServerDelay(outcome.Result) ?? Nominal(attemptNumber);
-        return context.Properties.GetValue(Waited, TimeSpan.Zero) + next <= _options.MaxTotalDelay;
-    }
-
-    private TimeSpan Nominal(int attemptNumber)
-    {
-        double seconds = _options.BaseDelay.TotalSeconds * Math.Pow(2, Math.Min(attemptNumber, 30));
-        return TimeSpan.FromSeconds(Math.Min(seconds, _options.MaxDelay.TotalSeconds));
-    }
 }

@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text.Json;
 using System.Text.Json.Nodes;
 using Clova.Internal;
 using Clova.Requests;
@@ -23,6 +24,9 @@ internal static class ClovaRuleBook
     public const int MaxImageBytes = 20 * 1024 * 1024;
 
     private const int MaxImagesPerRequest = 5;
+
+    // Deeper than any schema a type generates; the bound keeps a hostile schema from exhausting the stack.
+    private const int MaxSchemaDepth = 64;
 
     private static readonly string[] Efforts = ["none", "low", "medium", "high"];
 
@@ -220,21 +224,24 @@ internal static class ClovaRuleBook
         new($"The {Describe(dialect)} ({model.Name}) has no {Describe(row.Requires, row)}; {row.ChatOption} needs {ClovaModelCatalog.ModelsWith(row.Requires)}.", "options");
 
     /// <summary>
-    /// An <c>AdditionalProperties</c> key that is not a field of this dialect. On v1, a v3 field name is refused rather
-    /// than ignored: the caller meant it, and v1's counterpart (if any) has another name and range.
+    /// An <c>AdditionalProperties</c> key that is not a field of this dialect but is one of the other chat dialect: the
+    /// caller meant it, so it is refused rather than dropped, pointing at this dialect's name and range for the same
+    /// field (<c>repetitionPenalty</c> on v1 is <c>repeatPenalty</c>, with another range) or saying it has none.
+    /// Keys that are no CLOVA chat field at all belong to other components and are left alone.
     /// </summary>
-    public static void CheckForeignKey(string key, ClovaDialect dialect)
+    public static void CheckForeignKey(string key, ClovaDialect dialect, ClovaModelInfo model)
     {
-        if (dialect != ClovaDialect.V1Chat || ClovaParameters.Find(ClovaDialect.V3Chat, key) is not { FromAdditionalProperties: true } row)
+        ClovaDialect other = dialect == ClovaDialect.V1Chat ? ClovaDialect.V3Chat : ClovaDialect.V1Chat;
+        if (dialect == ClovaDialect.LkCompletion || ClovaParameters.Find(other, key) is not { FromAdditionalProperties: true } row)
         {
             return;
         }
 
-        string v3 = row.V3!.Range is { } range ? $" ({range})" : "";
-        throw row.V1 is { } counterpart
+        string theirs = row.Field(other)!.Range is { } range ? $" ({range})" : "";
+        throw row.Field(dialect) is { } ours
             ? new ArgumentException(
-                $"ChatOptions.AdditionalProperties[\"{key}\"] is the v3 field{v3}; the v1 API takes \"{counterpart.Name}\"{DescribeField(counterpart)}.", "options")
-            : new ArgumentException($"ChatOptions.AdditionalProperties[\"{key}\"] is a v3 field; the v1 chat API does not accept it.", "options");
+                $"ChatOptions.AdditionalProperties[\"{key}\"] is the {Short(other)} field{theirs}; the {Short(dialect)} API ({model.Name}) takes \"{ours.Name}\"{DescribeField(ours)}.", "options")
+            : new ArgumentException($"ChatOptions.AdditionalProperties[\"{key}\"] is a {Short(other)} field; the {Describe(dialect)} ({model.Name}) does not accept it.", "options");
     }
 
     // ---- The HCX-007 thinking policy ------------------------------------------------------------------------------
@@ -509,9 +516,123 @@ internal static class ClovaRuleBook
 
     public static readonly HashSet<string> SchemaTypes = ["string", "number", "boolean", "integer", "object", "array"];
 
+    /// <summary>
+    /// Checks a structured-output schema against CLOVA's subset before anything is transformed: every keyword is in
+    /// the subset or an annotation that will be dropped (or <c>const</c>, sent as a one-value enum), types are
+    /// supported, and <c>properties</c>, <c>items</c> and <c>anyOf</c> hold schema objects. The refusal names the
+    /// keyword and where it stands.
+    /// </summary>
+    public static void CheckResponseSchema(JsonElement schema)
+    {
+        if (schema.ValueKind != JsonValueKind.Object)
+        {
+            throw RefuseSchema("$", "the schema must be a JSON object");
+        }
+
+        CheckResponseSchema(schema, "$", depth: 0);
+    }
+
     /// <summary>A structured-output schema CLOVA cannot express, with the keyword's place (CLOVA would answer 40055).</summary>
     public static ArgumentException RefuseSchema(string path, string why) =>
         new($"ChatOptions.ResponseFormat schema at {path}: {why}. Remove it from the schema (CLOVA answers 40055 to schemas outside its subset).", "options");
+
+    private static void CheckResponseSchema(JsonElement schema, string path, int depth)
+    {
+        if (depth > MaxSchemaDepth)
+        {
+            throw RefuseSchema(path, $"the schema nests deeper than {MaxSchemaDepth} levels");
+        }
+
+        foreach (JsonProperty keyword in schema.EnumerateObject())
+        {
+            string at = $"{path}.{keyword.Name}";
+            JsonElement value = keyword.Value;
+            if (SchemaAnnotations.Contains(keyword.Name) || keyword.Name == "const")
+            {
+                continue;
+            }
+
+            if (!SchemaKeywords.Contains(keyword.Name))
+            {
+                throw RefuseSchema(at, $"'{keyword.Name}' is outside the JSON Schema subset CLOVA structured outputs support");
+            }
+
+            switch (keyword.Name)
+            {
+                case "type":
+                    CheckSchemaType(value, at);
+                    break;
+                case "properties":
+                    if (value.ValueKind != JsonValueKind.Object)
+                    {
+                        throw RefuseSchema(at, "'properties' must be an object");
+                    }
+
+                    foreach (JsonProperty property in value.EnumerateObject())
+                    {
+                        string propertyPath = $"{at}.{property.Name}";
+                        CheckResponseSchema(property.Value.ValueKind == JsonValueKind.Object ? property.Value : throw RefuseSchema(propertyPath, "a property schema must be an object"), propertyPath, depth + 1);
+                    }
+
+                    break;
+                case "items":
+                    CheckResponseSchema(value.ValueKind == JsonValueKind.Object ? value : throw RefuseSchema(at, "'items' must be one schema object"), at, depth + 1);
+                    break;
+                case "anyOf":
+                    if (value.ValueKind != JsonValueKind.Array)
+                    {
+                        throw RefuseSchema(at, "'anyOf' must be an array");
+                    }
+
+                    int i = 0;
+                    foreach (JsonElement option in value.EnumerateArray())
+                    {
+                        string optionPath = $"{at}[{i++}]";
+                        CheckResponseSchema(option.ValueKind == JsonValueKind.Object ? option : throw RefuseSchema(optionPath, "each 'anyOf' entry must be a schema object"), optionPath, depth + 1);
+                    }
+
+                    break;
+            }
+        }
+    }
+
+    private static void CheckSchemaType(JsonElement type, string at)
+    {
+        if (type.ValueKind == JsonValueKind.String)
+        {
+            if (!SchemaTypes.Contains(type.GetString()!))
+            {
+                throw RefuseSchema(at, $"type '{type.GetString()}' is not supported (string, number, boolean, integer, object, array)");
+            }
+
+            return;
+        }
+
+        if (type.ValueKind != JsonValueKind.Array)
+        {
+            throw RefuseSchema(at, "'type' must be a string or an array of strings");
+        }
+
+        int nonNull = 0;
+        foreach (JsonElement item in type.EnumerateArray())
+        {
+            if (item.ValueKind != JsonValueKind.String)
+            {
+                throw RefuseSchema(at, "'type' must hold strings");
+            }
+
+            if (item.GetString() != "null")
+            {
+                CheckSchemaType(item, at);
+                nonNull++;
+            }
+        }
+
+        if (nonNull == 0)
+        {
+            throw RefuseSchema(at, "a schema that only allows null cannot be expressed");
+        }
+    }
 
     // ---- Wording --------------------------------------------------------------------------------------------------
 
@@ -519,7 +640,7 @@ internal static class ClovaRuleBook
     {
         string note = field.Note is null ? "" : $" ({field.Note})";
         string dialect = request.Dialect == ClovaDialect.V1Chat ? " on the v1 API" : "";
-        string forModel = model is { IsKnown: true } ? $" for {model.Name}" : "";
+        string forModel = model is null ? "" : $" for {model.Name}";
         // LK options are properties of the caller's own request object: name the property alone.
         string subject = request.Dialect == ClovaDialect.LkCompletion ? OptionOf(request, row) : $"{field.Name} ({OptionOf(request, row)})";
         return new ArgumentException($"{subject} {rule}{note}{dialect}{forModel}; got {got}.", ParameterOf(request));
@@ -546,6 +667,8 @@ internal static class ClovaRuleBook
             (null, { } d) => $" (default {d})",
             ({ } range, { } d) => $" ({range}, default {d})",
         };
+
+    private static string Short(ClovaDialect dialect) => dialect == ClovaDialect.V1Chat ? "v1" : "v3";
 
     private static string Describe(ClovaDialect dialect) => dialect switch
     {

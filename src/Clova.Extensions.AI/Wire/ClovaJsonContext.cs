@@ -27,5 +27,6 @@ namespace Clova.Wire;
 [JsonSerializable(typeof(ClovaMessagesResult))]
 [JsonSerializable(typeof(ClovaNumTokensResult))]
 [JsonSerializable(typeof(JsonElement))]
+[JsonSerializable(typeof(System.Text.Json.Nodes.JsonNode))]
 [JsonSerializable(typeof(Dictionary<string, object?>))]
 internal sealed partial class ClovaJsonContext : JsonSerializerContext;

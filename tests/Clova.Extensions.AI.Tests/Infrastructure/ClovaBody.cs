@@ -2,7 +2,7 @@ using System.Text.Json;
 
 namespace Clova.Tests.Infrastructure;
 
-/// <summary>CLOVA's success envelope <c>{"status":{"code":"20000","message":"OK"},"result":{...}}</c>, so a test writes only its result.</summary>
+/// <summary>CLOVA's envelopes (<c>{"status":{"code":"20000","message":"OK"},"result":{...}}</c> and the error form), so a test writes only what differs.</summary>
 internal static class ClovaBody
 {
     /// <summary>Wraps <paramref name="result"/> in the success envelope.</summary>
@@ -15,4 +15,11 @@ internal static class ClovaBody
     /// <returns>The whole response body.</returns>
     public static string ChatAnswer(string content = "ok") =>
         Ok($$"""{"message":{"role":"assistant","content":{{JsonSerializer.Serialize(content)}}},"finishReason":"stop"}""");
+
+    /// <summary>CLOVA's error envelope, as the real 429 body has it: <c>{"status":{"code":…,"message":…},"result":null}</c>.</summary>
+    /// <param name="code">The five-digit <c>status.code</c>.</param>
+    /// <param name="message">The <c>status.message</c>.</param>
+    /// <returns>The whole response body.</returns>
+    public static string Error(string code, string message) =>
+        $$"""{"status":{"code":"{{code}}","message":{{JsonSerializer.Serialize(message)}}},"result":null}""";
 }
