@@ -179,8 +179,6 @@ public sealed class FunctionCallingTests
     [Fact]
     public async Task Tool_schemas_keep_only_the_documented_subset_so_keywords_other_libraries_add_never_reach_CLOVA()
     {
-        var handler = new RecordingHandler(ClovaBody.ChatAnswer());
-        using ClovaClient client = RecordingHandler.Client(handler);
         // Shaped like a Semantic Kernel plugin parameter list: a non-standard keyword on every parameter, plus
         // annotations and constraints outside CLOVA's documented subset.
         AIFunctionDeclaration declaration = AIFunctionFactory.CreateDeclaration(
@@ -194,11 +192,11 @@ public sealed class FunctionCallingTests
                  "required":["city"]}
                 """).RootElement);
 
-        await client.GetChatClient(ClovaModels.HcxDash002).GetResponseAsync("q", new ChatOptions { Tools = [declaration] });
+        JsonNode tool = await SendToolAsync(declaration, ClovaModels.HcxDash002);
 
         Assert.Equal(
             """{"type":"object","properties":{"city":{"type":"string","description":"도시"},"days":{"type":"integer","minimum":1,"maximum":7},"kind":{"enum":["a","b"]}},"required":["city"]}""",
-            JsonNode.Parse(handler.LastBody)!["tools"]![0]!["function"]!["parameters"]!.ToJsonString(new JsonSerializerOptions { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping }));
+            tool["function"]!["parameters"]!.ToJsonString(new JsonSerializerOptions { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping }));
     }
 
     [Theory]
@@ -216,20 +214,14 @@ public sealed class FunctionCallingTests
         """{"type":"object","properties":{"t":{"type":"array"},"yes":{},"no":{}}}""")]
     public async Task Tool_schemas_outside_the_subset_are_expressed_in_it_where_they_can_be_never_refused(string schema, string expected)
     {
-        var handler = new RecordingHandler(ClovaBody.ChatAnswer());
-        using ClovaClient client = RecordingHandler.Client(handler);
-        AIFunctionDeclaration declaration = AIFunctionFactory.CreateDeclaration("f", "d", JsonDocument.Parse(schema).RootElement);
+        JsonNode tool = await SendToolAsync(AIFunctionFactory.CreateDeclaration("f", "d", JsonDocument.Parse(schema).RootElement));
 
-        await client.GetChatClient(ClovaModels.Hcx005).GetResponseAsync("q", new ChatOptions { Tools = [declaration] });
-
-        Assert.Equal(expected, JsonNode.Parse(handler.LastBody)!["tools"]![0]!["function"]!["parameters"]!.ToJsonString());
+        Assert.Equal(expected, tool["function"]!["parameters"]!.ToJsonString());
     }
 
     [Fact]
     public async Task A_self_referencing_tool_schema_is_inlined_a_bounded_number_of_times()
     {
-        var handler = new RecordingHandler(ClovaBody.ChatAnswer());
-        using ClovaClient client = RecordingHandler.Client(handler);
         // Each definition refers to the next twice: inlined naively this would be 2^40 copies.
         var defs = new JsonObject();
         for (int i = 0; i < 40; i++)
@@ -240,17 +232,15 @@ public sealed class FunctionCallingTests
         var schema = new JsonObject { ["type"] = "object", ["properties"] = new JsonObject { ["root"] = new JsonObject { ["$ref"] = "#/$defs/D0" } }, ["$defs"] = defs };
         AIFunctionDeclaration declaration = AIFunctionFactory.CreateDeclaration("f", "d", JsonSerializer.SerializeToElement(schema));
 
-        await client.GetChatClient(ClovaModels.Hcx005).GetResponseAsync("q", new ChatOptions { Tools = [declaration] });
+        string sent = (await SendToolAsync(declaration)).ToJsonString();
 
-        Assert.InRange(handler.LastBody.Length, 100, 200_000);
-        Assert.DoesNotContain("$ref", handler.LastBody, StringComparison.Ordinal);
+        Assert.InRange(sent.Length, 100, 200_000);
+        Assert.DoesNotContain("$ref", sent, StringComparison.Ordinal);
     }
 
     [Fact]
     public async Task Tool_schemas_lose_dollar_schema_and_additionalProperties_but_keep_a_property_of_that_name()
     {
-        var handler = new RecordingHandler(ClovaBody.ChatAnswer());
-        using ClovaClient client = RecordingHandler.Client(handler);
         AIFunctionDeclaration declaration = AIFunctionFactory.CreateDeclaration(
             "configure",
             "Configures things",
@@ -261,9 +251,7 @@ public sealed class FunctionCallingTests
                  "required":["additionalProperties"]}
                 """).RootElement);
 
-        await client.GetChatClient(ClovaModels.Hcx005).GetResponseAsync("q", new ChatOptions { Tools = [declaration] });
-
-        JsonNode tool = JsonNode.Parse(handler.LastBody)!["tools"]![0]!;
+        JsonNode tool = await SendToolAsync(declaration);
         Assert.Equal(
             """{"type":"function","function":{"name":"configure","description":"Configures things","parameters":{"type":"object","properties":{"additionalProperties":{"type":"object","properties":{"x":{"type":"integer"}}},"tags":{"type":"array","items":{"type":"object"}}},"required":["additionalProperties"]}}}""",
             tool.ToJsonString());
@@ -356,5 +344,14 @@ public sealed class FunctionCallingTests
             client.GetChatClient(ClovaModels.Hcx005).GetResponseAsync([new ChatMessage(ChatRole.User, [new FunctionCallContent("c", "f")])]));
 
         Assert.Contains("Chat message 0 holds function calls", error.Message, StringComparison.Ordinal);
+    }
+
+    /// <summary>Sends one call with <paramref name="declaration"/> as its only tool and returns the tool as it went on the wire.</summary>
+    private static async Task<JsonNode> SendToolAsync(AIFunctionDeclaration declaration, string model = ClovaModels.Hcx005)
+    {
+        var handler = new RecordingHandler(ClovaBody.ChatAnswer());
+        using ClovaClient client = RecordingHandler.Client(handler);
+        await client.GetChatClient(model).GetResponseAsync("q", new ChatOptions { Tools = [declaration] });
+        return JsonNode.Parse(handler.LastBody)!["tools"]![0]!;
     }
 }
