@@ -129,6 +129,14 @@ public sealed class ClovaClientOptions
                 nameof(ClovaClientOptions.Endpoint));
         }
 
+        if (endpoint.Query.Length > 0 || endpoint.Fragment.Length > 0)
+        {
+            // API paths are appended to the endpoint's path; a query or fragment would be dropped or misplaced.
+            throw new ArgumentException(
+                $"ClovaClientOptions.Endpoint '{endpoint.GetLeftPart(UriPartial.Path)}' must not have a query or fragment: API paths are appended to it.",
+                nameof(ClovaClientOptions.Endpoint));
+        }
+
         if (endpoint.Scheme != Uri.UriSchemeHttp && endpoint.Scheme != Uri.UriSchemeHttps)
         {
             throw new ArgumentException($"ClovaClientOptions.Endpoint must use https, not '{endpoint.Scheme}'.", nameof(ClovaClientOptions.Endpoint));

@@ -10,6 +10,10 @@ internal static class ChatResponseMapper
     // Unix seconds reach 10^12 only in the year 33658; anything larger is milliseconds.
     private const long MillisecondThreshold = 1_000_000_000_000;
 
+    // DateTimeOffset.MaxValue (9999-12-31T23:59:59Z) as Unix time.
+    private const long MaxUnixSeconds = 253_402_300_799;
+    private const long MaxUnixMilliseconds = 253_402_300_799_999;
+
     public static ChatResponse FromClovaResult(ClovaChatResult result, string requestId, string modelId, bool includeReasoning)
     {
         // Seed and filters go on the response and on its message: ToChatResponseAsync puts streamed extras on the
@@ -139,11 +143,16 @@ internal static class ChatResponseMapper
                 ReasoningTokenCount = usage.CompletionTokensDetails?.ThinkingTokens,
             };
 
+    /// <summary>
+    /// <c>created</c> in seconds or milliseconds; a value no date can have (past the year 9999) leaves
+    /// <c>CreatedAt</c> unset rather than failing the reply over a timestamp.
+    /// </summary>
     public static DateTimeOffset? FromClovaCreated(long? created) => created switch
     {
         null or <= 0 => null,
-        >= MillisecondThreshold => DateTimeOffset.FromUnixTimeMilliseconds(created.Value),
-        _ => DateTimeOffset.FromUnixTimeSeconds(created.Value),
+        >= MillisecondThreshold and <= MaxUnixMilliseconds => DateTimeOffset.FromUnixTimeMilliseconds(created.Value),
+        < MillisecondThreshold and <= MaxUnixSeconds => DateTimeOffset.FromUnixTimeSeconds(created.Value),
+        _ => null,
     };
 
     public static IReadOnlyList<ClovaAiFilterResult>? FromClovaAiFilters(List<ClovaAiFilter>? filters)

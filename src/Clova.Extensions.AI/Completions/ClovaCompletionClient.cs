@@ -41,6 +41,18 @@ public sealed class ClovaCompletionClient
         string requestId = ClovaTransport.NewRequestId();
         ClovaLkResult result = await _transport.PostJsonAsync(
             ClovaApiPaths.Completions(ModelId), body, ClovaJson.Context.ClovaLkResult, requestId, cancellationToken).ConfigureAwait(false);
+        try
+        {
+            ClovaWireChecks.Count(result.InputLength, "inputLength");
+            ClovaWireChecks.Count(result.OutputLength, "outputLength");
+            ClovaWireChecks.Count(result.StartLength, "startLength");
+            ClovaWireChecks.NoNulls(result.AiFilter, "aiFilter");
+        }
+        catch (System.Text.Json.JsonException e)
+        {
+            throw ClovaErrors.Protocol(e.Message, requestId, e);
+        }
+
         return CompletionMapper.FromClovaLkResult(result, requestId);
     }
 

@@ -26,5 +26,12 @@ internal static class ClovaApiPaths
 
     private static string Version(ClovaApiVersion version) => version == ClovaApiVersion.V1 ? "v1" : "v3";
 
-    private static string Escape(string id) => Uri.EscapeDataString(id);
+    /// <summary>
+    /// An id as one path segment. Escaping keeps '/' and '?' in it, but "." and ".." pass through it and would
+    /// walk the path (<c>v3/chat-completions/..</c> is <c>v3/</c>), so they are refused before any request.
+    /// </summary>
+    private static string Escape(string id) =>
+        string.IsNullOrWhiteSpace(id) || id is "." or ".."
+            ? throw new ArgumentException($"'{id}' cannot be a CLOVA model or task id: it would change the API path.", "modelId")
+            : Uri.EscapeDataString(id);
 }

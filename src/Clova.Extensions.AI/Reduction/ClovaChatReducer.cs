@@ -57,7 +57,10 @@ public sealed class ClovaChatReducer : IChatReducer
             throw new ArgumentException($"The context window of '{modelId}' is unknown: set ClovaChatReducerOptions.TokenBudget.", nameof(options));
         }
 
-        TokenBudget = _options.TokenBudget ?? (_model.ContextWindow - maxTokens) ?? 0;
+        // The sliding-window strategy needs no context window: the API's own limit is its budget.
+        TokenBudget = _options.TokenBudget
+            ?? (_model.ContextWindow - maxTokens)
+            ?? (_options.Strategy == ClovaReductionStrategy.SlidingWindow ? SlidingWindowLimit - maxTokens : 0);
         if (TokenBudget < 1)
         {
             throw new ArgumentOutOfRangeException(nameof(maxTokens), maxTokens, $"The planned output leaves no room for input in {modelId}'s context window of {_model.ContextWindow}.");

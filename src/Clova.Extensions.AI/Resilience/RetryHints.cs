@@ -5,6 +5,8 @@ namespace Clova.Resilience;
 /// <summary>Reads how long the server asks clients to wait.</summary>
 internal static class RetryHints
 {
+    private static readonly TimeSpan MaxWait = TimeSpan.FromDays(1);
+
     /// <summary>
     /// The longest of <c>Retry-After</c> (seconds or a date) and <c>x-ratelimit-reset-requests</c> /
     /// <c>x-ratelimit-reset-tokens</c> (durations such as <c>6s</c>, <c>2.5s</c>, <c>1m30s</c>, <c>250ms</c>), or
@@ -41,7 +43,7 @@ internal static class RetryHints
         ReadOnlySpan<char> rest = text.AsSpan().Trim();
         if (double.TryParse(rest, NumberStyles.Float, CultureInfo.InvariantCulture, out double bare))
         {
-            return bare >= 0 ? TimeSpan.FromSeconds(bare) : null;
+            return FromSeconds(bare);
         }
 
         double total = 0;
@@ -85,6 +87,13 @@ internal static class RetryHints
             }
         }
 
-        return TimeSpan.FromSeconds(total);
+        return FromSeconds(total);
     }
+
+    /// <summary>
+    /// Any wait longer than a day is a day (the retry policy caps it far lower anyway); a negative, infinite or NaN
+    /// one is no hint. TimeSpan itself overflows near 10^13 seconds, which a hostile header can ask for.
+    /// </summary>
+    private static TimeSpan? FromSeconds(double seconds) =>
+        !double.IsFinite(seconds) || seconds < 0 ? null : seconds >= MaxWait.TotalSeconds ? MaxWait : TimeSpan.FromSeconds(seconds);
 }

@@ -101,7 +101,7 @@ public sealed class ClovaTokenCounter
         int system = 0;
         for (int i = 0; i < counted.Count; i++)
         {
-            int tokens = counted[i].Total;
+            int tokens = CheckedTotal(counted[i], i, requestId);
             if (sources[i] < 0)
             {
                 system += tokens;
@@ -112,6 +112,8 @@ public sealed class ClovaTokenCounter
             }
         }
 
+        CheckCount(toolsCount, "tools.count", requestId);
+        CheckCount(formatCount, "responseFormat.count", requestId);
         return new ClovaTokenCount
         {
             SystemCount = system,
@@ -120,5 +122,43 @@ public sealed class ClovaTokenCounter
             ResponseFormatCount = formatCount,
             Total = system + perMessage.Sum() + (toolsCount ?? 0) + (formatCount ?? 0),
         };
+    }
+
+    /// <summary>A message's count, its own or its parts' sum, checked: a null entry or an impossible count is a protocol error.</summary>
+    private static int CheckedTotal(ClovaTokenizedMessage? message, int index, string requestId)
+    {
+        if (message is null)
+        {
+            throw ClovaErrors.Protocol($"the calculator's message {index} is null", requestId);
+        }
+
+        long total = 0;
+        if (message.Count is { } count)
+        {
+            total = CheckCount(count, $"messages[{index}].count", requestId);
+        }
+        else
+        {
+            foreach (ClovaTokenizedPart? part in message.Content ?? [])
+            {
+                total += part is null
+                    ? throw ClovaErrors.Protocol($"the calculator's message {index} holds a null content part", requestId)
+                    : CheckCount(part.Count ?? 0, $"messages[{index}].content.count", requestId);
+            }
+        }
+
+        return (int)CheckCount((int)Math.Min(total, int.MaxValue), $"messages[{index}] in total", requestId);
+    }
+
+    private static int CheckCount(int? count, string field, string requestId)
+    {
+        try
+        {
+            return ClovaWireChecks.Count(count, field) ?? 0;
+        }
+        catch (System.Text.Json.JsonException e)
+        {
+            throw ClovaErrors.Protocol(e.Message, requestId, e);
+        }
     }
 }

@@ -74,12 +74,12 @@ internal sealed class ClovaChatResultConverter : JsonConverter<ClovaChatResult>
             else if (reader.ValueTextEquals("usage"u8))
             {
                 reader.Read();
-                result.Usage = JsonSerializer.Deserialize(ref reader, ClovaJson.Context.ClovaUsage);
+                result.Usage = ClovaWireChecks.Usage(JsonSerializer.Deserialize(ref reader, ClovaJson.Context.ClovaUsage));
             }
             else if (reader.ValueTextEquals("aiFilter"u8))
             {
                 reader.Read();
-                result.AiFilter = JsonSerializer.Deserialize(ref reader, ClovaJson.Context.ListClovaAiFilter);
+                result.AiFilter = ClovaWireChecks.NoNulls(JsonSerializer.Deserialize(ref reader, ClovaJson.Context.ListClovaAiFilter), "aiFilter");
             }
             else if (reader.ValueTextEquals("stopReason"u8))
             {
@@ -87,11 +87,11 @@ internal sealed class ClovaChatResultConverter : JsonConverter<ClovaChatResult>
             }
             else if (reader.ValueTextEquals("inputLength"u8))
             {
-                result.InputLength = ReadLong(ref reader);
+                result.InputLength = ClovaWireChecks.Count(ReadLong(ref reader), "inputLength");
             }
             else if (reader.ValueTextEquals("outputLength"u8))
             {
-                result.OutputLength = ReadLong(ref reader);
+                result.OutputLength = ClovaWireChecks.Count(ReadLong(ref reader), "outputLength");
             }
             else
             {
@@ -133,7 +133,7 @@ internal sealed class ClovaChatResultConverter : JsonConverter<ClovaChatResult>
             else if (reader.ValueTextEquals("toolCalls"u8))
             {
                 reader.Read();
-                message.ToolCalls = JsonSerializer.Deserialize(ref reader, ClovaJson.Context.ListClovaToolCall);
+                message.ToolCalls = ClovaWireChecks.NoNulls(JsonSerializer.Deserialize(ref reader, ClovaJson.Context.ListClovaToolCall), "message.toolCalls");
             }
             else
             {
@@ -164,7 +164,9 @@ internal sealed class ClovaChatResultConverter : JsonConverter<ClovaChatResult>
         return reader.TokenType switch
         {
             JsonTokenType.Number when reader.TryGetInt64(out long value) => value,
-            JsonTokenType.Number => (long)reader.GetDouble(),
+            // 1.7E9 is a whole number written as a double; 1e400 or 1.5 is no id, seed or count at all.
+            JsonTokenType.Number when reader.TryGetDouble(out double d) && double.IsFinite(d) && Math.Floor(d) == d && Math.Abs(d) < 9e18 => (long)d,
+            JsonTokenType.Number => throw new JsonException($"The number {System.Text.Encoding.UTF8.GetString(reader.ValueSpan)} is not a whole number in range."),
             JsonTokenType.Null => null,
             _ => throw new JsonException($"Expected a number, not {reader.TokenType}."),
         };
