@@ -17,4 +17,11 @@ public static class ClovaPropertyNames
     /// case), since <c>FinishReason</c> folds <c>end_token</c> and <c>stop_before</c> into <c>Stop</c>.
     /// </summary>
     public const string StopReason = "stopReason";
+
+    /// <summary>
+    /// Streaming only, on the final update: <c>true</c> when the <c>result</c> event's text does not continue what
+    /// the <c>token</c> events delivered. The streamed text stands (nothing is spliced or invented); the result's
+    /// own message is in the update's <c>RawRepresentation</c>.
+    /// </summary>
+    public const string ResultMismatch = "resultMismatch";
 }

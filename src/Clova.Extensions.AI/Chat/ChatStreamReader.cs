@@ -31,8 +31,18 @@ internal sealed class ChatStreamReader
     private List<StreamedToolCall>? _streamedCalls;
     private string? _pendingStopReason;
 
-    private ChatStreamReader(string requestId, string modelId, bool includeReasoning)
+    private readonly int _maxArgumentChars;
+    private int _argumentChars;
+    private ulong _contentHash = FnvOffset;
+    private ulong _reasoningHash = FnvOffset;
+    private bool _mismatch;
+
+    private const ulong FnvOffset = 14695981039346656037;
+    private const ulong FnvPrime = 1099511628211;
+
+    private ChatStreamReader(string requestId, string modelId, bool includeReasoning, int maxArgumentChars)
     {
+        _maxArgumentChars = maxArgumentChars;
         _requestId = requestId;
         _modelId = modelId;
         _includeReasoning = includeReasoning;
@@ -55,7 +65,7 @@ internal sealed class ChatStreamReader
                 yield break;
             }
 
-            var reader = new ChatStreamReader(request.RequestId, request.ModelId, request.IncludeReasoning);
+            var reader = new ChatStreamReader(request.RequestId, request.ModelId, request.IncludeReasoning, transport.MaxStreamEventBytes);
             bool done = false;
             await foreach (SseItem<ClovaStreamEvent> item in stream.Events.ConfigureAwait(false))
             {
@@ -88,13 +98,17 @@ internal sealed class ChatStreamReader
                 }
             }
 
-            // No result event: complete if a token already carried the finish reason, else the stream was cut.
-            yield return reader.OnEndWithoutResult()
-                ?? throw ClovaErrors.Protocol(
-                    done ? "the stream signalled [DONE] before any result or finish reason" : "the stream ended before its result event (truncated)",
-                    request.RequestId,
-                    null,
-                    reader.Received);
+            // No result event: complete if a token already carried the finish reason. A [DONE] signal without
+            // one also ends the reply normally (what was delivered stands; no usage is invented); a stream that
+            // simply stops was cut short.
+            if (reader.OnEndWithoutResult() is { } last)
+            {
+                yield return last;
+            }
+            else if (!done)
+            {
+                throw ClovaErrors.Protocol("the stream ended before its result event (truncated)", request.RequestId, null, reader.Received);
+            }
         }
     }
 
@@ -137,6 +151,8 @@ internal sealed class ChatStreamReader
         bool showContent = !string.IsNullOrEmpty(content);
         ReasoningCharacters += thinking?.Length ?? 0;
         ContentCharacters += content?.Length ?? 0;
+        _reasoningHash = Hash(_reasoningHash, thinking);
+        _contentHash = Hash(_contentHash, content);
         if (!showThinking && !showContent)
         {
             return null;
@@ -165,20 +181,28 @@ internal sealed class ChatStreamReader
 
         // The result repeats the whole message. Only a tail the deltas never delivered is new (a stream that
         // skipped tokens, or a result-only stream); the repeated prefix must not be emitted twice.
+        // A result whose text does not begin with what was streamed contradicts it: nothing is spliced onto the
+        // stream then (that would invent text such as "Hello" + "ye world"), and the final update says so.
         string? thinking = result.Message?.ThinkingContent;
-        if (_includeReasoning && thinking is not null && thinking.Length > ReasoningCharacters)
+        if (Continues(thinking, ReasoningCharacters, _reasoningHash))
         {
-            contents.Add(new TextReasoningContent(thinking[ReasoningCharacters..]));
+            if (_includeReasoning && thinking!.Length > ReasoningCharacters)
+            {
+                contents.Add(new TextReasoningContent(thinking[ReasoningCharacters..]));
+            }
+
+            ReasoningCharacters = Math.Max(ReasoningCharacters, thinking?.Length ?? 0);
         }
 
         string? content = result.Message?.Content;
-        if (content is not null && content.Length > ContentCharacters)
+        if (Continues(content, ContentCharacters, _contentHash))
         {
-            contents.Add(new TextContent(content[ContentCharacters..]));
-            ContentCharacters = content.Length;
+            if (content!.Length > ContentCharacters)
+            {
+                contents.Add(new TextContent(content[ContentCharacters..]));
+                ContentCharacters = content.Length;
+            }
         }
-
-        ReasoningCharacters = Math.Max(ReasoningCharacters, thinking?.Length ?? 0);
 
         // Tool calls are emitted once, complete, from the result event, which carries them with their ids and
         // arguments as an object; the streamed fragments are only a fallback when it does not.
@@ -236,13 +260,19 @@ internal sealed class ChatStreamReader
             }
 
             StreamedToolCall current = _streamedCalls[^1];
-            if (call.Function?.PartialJson is { } fragment)
+            string? fragment = call.Function?.PartialJson
+                ?? (call.Function?.Arguments is { ValueKind: JsonValueKind.Object } whole ? whole.GetRawText() : null);
+            if (fragment is not null)
             {
+                // Each event is bounded by MaxStreamEventBytes; so is what the fragments of all of them add up to.
+                _argumentChars += fragment.Length;
+                if (_argumentChars > _maxArgumentChars)
+                {
+                    throw ClovaErrors.Protocol(
+                        $"streamed tool-call arguments exceeded ClovaClientOptions.MaxStreamEventBytes ({_maxArgumentChars:N0})", _requestId, null, Received);
+                }
+
                 current.Arguments.Append(fragment);
-            }
-            else if (call.Function?.Arguments is { ValueKind: JsonValueKind.Object } whole)
-            {
-                current.Arguments.Append(whole.GetRawText());
             }
         }
     }
@@ -272,7 +302,40 @@ internal sealed class ChatStreamReader
         ChatResponseUpdate update = NewUpdate(contents, raw);
         update.FinishReason = ChatResponseMapper.FromClovaFinishReason(finishReason);
         update.AdditionalProperties = ChatResponseMapper.FromClovaExtras(_seed, filters, stopReason);
+        if (_mismatch)
+        {
+            (update.AdditionalProperties ??= [])[ClovaPropertyNames.ResultMismatch] = true;
+        }
+
         return update;
+    }
+
+    /// <summary>Whether the result's <paramref name="text"/> begins with the <paramref name="streamed"/> characters already delivered (compared by hash, so the stream's text need not be kept).</summary>
+    private bool Continues(string? text, int streamed, ulong streamedHash)
+    {
+        if (text is null || streamed == 0)
+        {
+            return text is not null;
+        }
+
+        if (text.Length >= streamed && Hash(FnvOffset, text.AsSpan(0, streamed)) == streamedHash)
+        {
+            return true;
+        }
+
+        _mismatch = true;
+        return false;
+    }
+
+    /// <summary>FNV-1a over UTF-16 code units: cheap per token, and the same however the text was split.</summary>
+    private static ulong Hash(ulong hash, ReadOnlySpan<char> text)
+    {
+        foreach (char c in text)
+        {
+            hash = (hash ^ c) * FnvPrime;
+        }
+
+        return hash;
     }
 
     private void Latch(ClovaChatResult item)

@@ -30,6 +30,7 @@ internal sealed class ClovaEventStream : IAsyncDisposable, IAsyncEnumerable<SseI
     private readonly IAsyncEnumerator<SseItem<ClovaStreamEvent>>? _events;
     private readonly Timer? _idleTimer;
     private long _waitingSince;
+    private int _reading;
     private bool _firstPending;
 
     private ClovaEventStream(HttpResponseMessage response, ClovaTransport transport, string requestId, CancellationToken callerToken, CancellationToken outer, ClovaChatResult? wholeResult, CancellationTokenSource? idle, IAsyncEnumerator<SseItem<ClovaStreamEvent>>? events)
@@ -140,9 +141,11 @@ internal sealed class ClovaEventStream : IAsyncDisposable, IAsyncEnumerable<SseI
         ClovaEventStream? stream = null;
         try
         {
-            Stream body = new EventSizeLimitedStream(await response.Content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false), transport.MaxStreamEventBytes, requestId);
+            var body = new EventSizeLimitedStream(await response.Content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false), transport.MaxStreamEventBytes, requestId);
             IAsyncEnumerator<SseItem<ClovaStreamEvent>> events = SseParser.Create(body, ClovaStreamEvent.Parse).EnumerateAsync(idle.Token).GetAsyncEnumerator(idle.Token);
             stream = new ClovaEventStream(response, transport, requestId, callerToken, cancellationToken, null, idle, events);
+            ClovaEventStream owner = stream;
+            body.Delivered = () => owner.DeliveredCharacters;
             while (true)
             {
                 if (!await stream.ReadAsync().ConfigureAwait(false))
@@ -188,7 +191,19 @@ internal sealed class ClovaEventStream : IAsyncDisposable, IAsyncEnumerable<SseI
         try
         {
             Volatile.Write(ref _waitingSince, Environment.TickCount64);
-            if (!await _events!.MoveNextAsync().ConfigureAwait(false))
+            Volatile.Write(ref _reading, 1);
+            bool more;
+            try
+            {
+                more = await _events!.MoveNextAsync().ConfigureAwait(false);
+            }
+            finally
+            {
+                // Only time spent waiting for the server counts; the caller's own time between events does not.
+                Volatile.Write(ref _reading, 0);
+            }
+
+            if (!more)
             {
                 return false;
             }
@@ -208,8 +223,8 @@ internal sealed class ClovaEventStream : IAsyncDisposable, IAsyncEnumerable<SseI
     /// <summary>Fires when the idle time may be up: cancels if the current wait is that old, else sleeps the rest.</summary>
     private void CheckIdle()
     {
-        long waited = Environment.TickCount64 - Volatile.Read(ref _waitingSince);
         long limit = (long)_transport.StreamIdleTimeout.TotalMilliseconds;
+        long waited = Volatile.Read(ref _reading) == 0 ? 0 : Environment.TickCount64 - Volatile.Read(ref _waitingSince);
         try
         {
             if (waited >= limit)

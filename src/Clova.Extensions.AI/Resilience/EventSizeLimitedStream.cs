@@ -8,6 +8,9 @@ namespace Clova.Resilience;
 internal sealed class EventSizeLimitedStream(Stream inner, int maxEventBytes, string requestId) : Stream
 {
     private long _sinceBoundary;
+
+    /// <summary>Gets or sets how many characters of output the reader has delivered, for the refusal's figure.</summary>
+    public Func<int>? Delivered { get; set; }
     private byte _last1;
     private byte _last2;
 
@@ -67,7 +70,9 @@ internal sealed class EventSizeLimitedStream(Stream inner, int maxEventBytes, st
             boundary = Math.Max(chunk.LastIndexOf("\r\r"u8), chunk.LastIndexOf("\n\r\n"u8));
         }
 
-        bool spansChunks = (chunk[0] == '\n' && (_last1 == '\n' || (_last1 == '\r' && _last2 == '\n'))) || (chunk[0] == '\r' && _last1 == '\r');
+        // A blank line split over two reads: "\n"+"\n", "\r\n\r"+"\n", "\r"+"\r", and "\r\n"+"\r\n" (CRLF streams).
+        bool spansChunks = (chunk[0] == '\n' && (_last1 == '\n' || (_last1 == '\r' && _last2 == '\n')))
+            || (chunk[0] == '\r' && (_last1 == '\r' || (_last1 == '\n' && _last2 == '\r')));
         if (boundary >= 0)
         {
             _sinceBoundary = chunk.Length - boundary;
@@ -85,9 +90,8 @@ internal sealed class EventSizeLimitedStream(Stream inner, int maxEventBytes, st
         _last1 = chunk[^1];
         if (_sinceBoundary > maxEventBytes)
         {
-            throw new ClovaException(
-                $"CLOVA Studio sent a response the connector cannot read: a stream event exceeded ClovaClientOptions.MaxStreamEventBytes ({maxEventBytes:N0} bytes). Request id {requestId}.",
-                null, null, null, requestId);
+            throw Clova.Internal.ClovaErrors.Protocol(
+                $"a stream event exceeded ClovaClientOptions.MaxStreamEventBytes ({maxEventBytes:N0} bytes)", requestId, null, Delivered?.Invoke() ?? 0);
         }
 
         return chunk.Length;
