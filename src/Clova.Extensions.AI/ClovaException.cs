@@ -52,6 +52,12 @@ public sealed class ClovaException : HttpRequestException
     /// <summary>Gets how many attempts were made before this failure was reported (1 when it was not retried).</summary>
     public int Attempts { get; init; } = 1;
 
+    /// <summary>Gets the host the request went to (never a key or a path with ids), when the transport knew it.</summary>
+    public string? EndpointHost { get; init; }
+
+    /// <summary>Gets how long the exchange took, all attempts and waits included, when the transport measured it.</summary>
+    public TimeSpan? Elapsed { get; init; }
+
     /// <summary>Gets whether the failure is of the passing kind (a broken connection, a stream cut before any output).</summary>
     internal bool IsTransient { get; init; }
 }

@@ -84,7 +84,7 @@ internal sealed class ChatStreamReader
                         yield return reader.OnResult(e.Result!);
                         yield break;
                     case ClovaStreamEventKind.Error:
-                        throw ClovaErrors.FromStatus(null, e.Status, request.RequestId, reader.Received);
+                        throw ClovaErrors.FromStatus(null, e.Status, request.RequestId, reader.Received, secrets: transport.Secrets);
                     case ClovaStreamEventKind.Invalid:
                         throw ClovaErrors.Protocol($"the '{e.EventType}' event is not valid JSON of the expected shape ({e.Error!.Message})", request.RequestId, e.Error, reader.Received);
                     case ClovaStreamEventKind.Done:

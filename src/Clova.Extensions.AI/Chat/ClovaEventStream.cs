@@ -133,7 +133,7 @@ internal sealed class ClovaEventStream : IAsyncDisposable, IAsyncEnumerable<SseI
         if (response.Content.Headers.ContentType?.MediaType is { } mediaType && !mediaType.Equals(ClovaHeaders.EventStream, StringComparison.OrdinalIgnoreCase))
         {
             // Some gateways answer a streaming request with a JSON envelope (errors, or a whole reply).
-            ClovaChatResult whole = await ClovaEnvelopeReader.ReadResultAsync(response, ClovaJson.Context.ClovaChatResult, requestId, cancellationToken).ConfigureAwait(false);
+            ClovaChatResult whole = await ClovaEnvelopeReader.ReadResultAsync(response, ClovaJson.Context.ClovaChatResult, requestId, cancellationToken, transport.Secrets, transport.MaxStreamEventBytes).ConfigureAwait(false);
             return new ClovaEventStream(response, transport, requestId, callerToken, cancellationToken, whole, null, null);
         }
 
@@ -162,7 +162,7 @@ internal sealed class ClovaEventStream : IAsyncDisposable, IAsyncEnumerable<SseI
                 if (first.Kind == ClovaStreamEventKind.Error)
                 {
                     // Nothing has been handed over yet: a rate limit or server error here is retried like an HTTP one.
-                    ClovaException error = ClovaErrors.FromStatus(null, first.Status, requestId);
+                    ClovaException error = ClovaErrors.FromStatus(null, first.Status, requestId, secrets: transport.Secrets);
                     if (ClovaRetryPolicy.IsTransient(error))
                     {
                         throw error;

@@ -8,14 +8,19 @@ namespace Clova.Internal;
 internal static class ClovaEnvelopeReader
 {
     /// <summary>Reads a JSON envelope; an error code inside a 200, an empty body or a missing result is an error.</summary>
-    public static async Task<TResult> ReadResultAsync<TResult>(HttpResponseMessage response, JsonTypeInfo<TResult> resultType, string requestId, CancellationToken cancellationToken)
+    public static async Task<TResult> ReadResultAsync<TResult>(HttpResponseMessage response, JsonTypeInfo<TResult> resultType, string requestId, CancellationToken cancellationToken, ClovaSecrets? secrets = null, int maxBytes = int.MaxValue - 1)
         where TResult : class
     {
         ClovaResponseEnvelope<TResult>? envelope;
         try
         {
             // A JSON answer is small: buffering it and parsing the bytes in one go beats the async stream reader.
-            byte[] body = await response.Content.ReadAsByteArrayAsync(cancellationToken).ConfigureAwait(false);
+            (byte[] body, bool truncated) = await ClovaBodyReader.ReadAsync(response.Content, maxBytes, cancellationToken).ConfigureAwait(false);
+            if (truncated)
+            {
+                throw ClovaErrors.Protocol($"the JSON body is larger than ClovaClientOptions.MaxStreamEventBytes ({maxBytes:N0} bytes)", requestId);
+            }
+
             envelope = body.Length == 0 ? null : ReadEnvelope(body, resultType);
         }
         catch (JsonException e)
@@ -30,7 +35,7 @@ internal static class ClovaEnvelopeReader
 
         if (envelope.Status?.Code is { } code && code != ClovaStatus.OkCode)
         {
-            throw ClovaErrors.FromStatus(ClovaErrors.StatusFromErrorCode(code) ?? response.StatusCode, envelope.Status, requestId);
+            throw ClovaErrors.FromStatus(ClovaErrors.StatusFromErrorCode(code) ?? response.StatusCode, envelope.Status, requestId, secrets: secrets);
         }
 
         return envelope.Result ?? throw ClovaErrors.Protocol("the envelope has no result", requestId);

@@ -12,8 +12,13 @@ internal static class ClovaErrors
     // An HTML error page from a proxy can be large; a short excerpt is enough to recognise it.
     private const int MaxBodyExcerpt = 200;
 
-    public static ClovaException FromStatus(HttpStatusCode? httpStatus, ClovaStatus? status, string requestId, int receivedCharacters = 0, int attempts = 1)
+    public static ClovaException FromStatus(HttpStatusCode? httpStatus, ClovaStatus? status, string requestId, int receivedCharacters = 0, int attempts = 1, ClovaSecrets? secrets = null)
     {
+        if (secrets is not null && status?.Message is { } said)
+        {
+            status = new ClovaStatus { Code = status.Code, Message = secrets.Redact(said) };
+        }
+
         HttpStatusCode? effective = httpStatus ?? StatusFromErrorCode(status?.Code);
         var text = new StringBuilder("CLOVA Studio request failed: ");
         if (effective is { } code)
@@ -42,12 +47,12 @@ internal static class ClovaErrors
     }
 
     /// <summary>Turns a non-success HTTP response into an exception, reading CLOVA's envelope when there is one.</summary>
-    public static async Task<ClovaException> FromResponseAsync(HttpResponseMessage response, string requestId, CancellationToken cancellationToken, int attempts = 1)
+    public static async Task<ClovaException> FromResponseAsync(HttpResponseMessage response, string requestId, CancellationToken cancellationToken, int attempts = 1, ClovaSecrets? secrets = null)
     {
         byte[] body;
         try
         {
-            body = await response.Content.ReadAsByteArrayAsync(cancellationToken).ConfigureAwait(false);
+            (body, _) = await ClovaBodyReader.ReadAsync(response.Content, ClovaBodyReader.MaxErrorBytes, cancellationToken).ConfigureAwait(false);
         }
         catch (HttpRequestException)
         {
@@ -60,7 +65,39 @@ internal static class ClovaErrors
             status = new ClovaStatus { Message = DescribeUnparsedBody(response, body) };
         }
 
-        return FromStatus(response.StatusCode, status, requestId, attempts: attempts);
+        return FromStatus(response.StatusCode, status, requestId, attempts: attempts, secrets: secrets);
+    }
+
+    /// <summary>
+    /// The failure a caller sees once retries are over: a <see cref="ClovaException"/> with the true attempt count,
+    /// the endpoint host and the elapsed time; a transport failure is wrapped, not rethrown bare.
+    /// </summary>
+    public static ClovaException Final(Exception failure, string requestId, int attempts, string host, TimeSpan elapsed)
+    {
+        if (failure is ClovaException clova)
+        {
+            string message = attempts > 1 && clova.Attempts != attempts && !clova.Message.Contains(" attempts", StringComparison.Ordinal)
+                ? $"{clova.Message} Gave up after {attempts} attempts."
+                : clova.Message;
+            return new ClovaException(message, clova.StatusCode, clova.ErrorCode, clova.ServiceMessage, clova.RequestId ?? requestId, clova.InnerException)
+            {
+                ReceivedCharacters = clova.ReceivedCharacters,
+                Attempts = Math.Max(attempts, clova.Attempts),
+                IsTransient = clova.IsTransient,
+                EndpointHost = host,
+                Elapsed = elapsed,
+            };
+        }
+
+        string tries = attempts > 1 ? $" Gave up after {attempts} attempts." : "";
+        return new ClovaException(
+            $"CLOVA Studio could not be reached at {host}: {failure.Message}.{tries} Request id {requestId}.", null, null, null, requestId, failure)
+        {
+            Attempts = Math.Max(attempts, 1),
+            IsTransient = true,
+            EndpointHost = host,
+            Elapsed = elapsed,
+        };
     }
 
     public static ClovaException Protocol(string what, string requestId, Exception? inner = null, int receivedCharacters = 0, bool transient = false) =>

@@ -16,6 +16,9 @@ internal sealed record ClovaSettings(
     int MaxStreamEventBytes,
     ClovaRetryOptions Retry)
 {
+    /// <summary>Gets the keys to redact from anything the service sends back.</summary>
+    public ClovaSecrets Secrets { get; } = new(BearerKey, LegacyKey, LegacyGatewayKey);
+
     /// <summary>Never prints a key.</summary>
     public override string ToString() => $"ClovaSettings {{ Endpoint = {Endpoint} }}";
 }

@@ -31,8 +31,10 @@ internal sealed class ClovaTransport : IDisposable
         }
         else
         {
-            // Redirects are refused: following one to another host would hand it the key.
-            _http = new HttpClient(new SocketsHttpHandler { AllowAutoRedirect = false, PooledConnectionLifetime = TimeSpan.FromMinutes(5) })
+            // Redirects are refused: following one to another host would hand it the key. Plain http is allowed only
+            // to loopback, and a proxy (HTTP_PROXY) would carry the key off the machine in clear text: no proxy then.
+            bool plainLoopback = settings.Endpoint.Scheme == Uri.UriSchemeHttp;
+            _http = new HttpClient(new SocketsHttpHandler { AllowAutoRedirect = false, UseProxy = !plainLoopback, PooledConnectionLifetime = TimeSpan.FromMinutes(5) })
             {
                 Timeout = Timeout.InfiniteTimeSpan,
             };
@@ -48,6 +50,9 @@ internal sealed class ClovaTransport : IDisposable
 
     public int MaxStreamEventBytes => _settings.MaxStreamEventBytes;
 
+    /// <summary>Gets the keys to redact from service text that reaches an exception.</summary>
+    public ClovaSecrets Secrets => _settings.Secrets;
+
     public static string NewRequestId() => Guid.NewGuid().ToString("D");
 
     /// <summary>
@@ -60,7 +65,11 @@ internal sealed class ClovaTransport : IDisposable
     {
         T? value = default;
         int attempts = 0;
-        HttpResponseMessage response = await _retry.ExecuteAsync(
+        long started = System.Diagnostics.Stopwatch.GetTimestamp();
+        HttpResponseMessage response;
+        try
+        {
+            response = await _retry.ExecuteAsync(
             async (attempt, token) =>
             {
                 attempts = attempt;
@@ -83,12 +92,21 @@ internal sealed class ClovaTransport : IDisposable
                 }
             },
             cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception e) when (e is HttpRequestException or IOException)
+        {
+            // The last failure of the retried unit, thrown rather than answered: a ClovaException (a 42901 envelope or
+            // first event, a body that could not be read) gets its true attempt count; a bare transport failure
+            // (reset, refused, garbage before any headers) becomes one, keeping the original as inner.
+            throw ClovaErrors.Final(e, requestId, attempts, _settings.Endpoint.Host, System.Diagnostics.Stopwatch.GetElapsedTime(started));
+        }
 
         if (!response.IsSuccessStatusCode)
         {
             using (response)
             {
-                throw await ClovaErrors.FromResponseAsync(response, requestId, cancellationToken, attempts).ConfigureAwait(false);
+                ClovaException error = await ClovaErrors.FromResponseAsync(response, requestId, cancellationToken, attempts, Secrets).ConfigureAwait(false);
+                throw ClovaErrors.Final(error, requestId, attempts, _settings.Endpoint.Host, System.Diagnostics.Stopwatch.GetElapsedTime(started));
             }
         }
 
@@ -114,7 +132,7 @@ internal sealed class ClovaTransport : IDisposable
                 {
                     using (response)
                     {
-                        return await ClovaEnvelopeReader.ReadResultAsync(response, resultType, requestId, token).ConfigureAwait(false);
+                        return await ClovaEnvelopeReader.ReadResultAsync(response, resultType, requestId, token, Secrets, MaxStreamEventBytes).ConfigureAwait(false);
                     }
                 },
                 timeout.Token).ConfigureAwait(false);

@@ -164,12 +164,24 @@ public sealed class ClovaChatReducer : IChatReducer
 
         // The API returns the system message and a suffix of the rest; hand back the caller's own message objects
         // (ids, reasoning, properties intact), checked against what came back.
-        List<ClovaTokenizedMessage> kept = result.Messages ?? [];
-        int keptTurns = kept.Count(m => m.Role != "system");
+        List<ClovaTokenizedMessage?> kept = result.Messages is { } returned ? [.. returned] : throw ClovaErrors.Protocol("the sliding window returned no messages list", requestId);
+        if (kept.Contains(null))
+        {
+            throw ClovaErrors.Protocol("the sliding window returned a null message", requestId);
+        }
+
+        int keptTurns = kept.Count(m => m!.Role != "system");
         List<int> others = [.. Enumerable.Range(0, messages.Count).Where(i => messages[i].Role != ChatRole.System)];
         if (keptTurns > others.Count)
         {
             throw ClovaErrors.Protocol($"the sliding window returned {keptTurns} messages for the {others.Count} sent", requestId);
+        }
+
+        if (keptTurns == 0 && others.Count > 0)
+        {
+            // The newest turn always fits (the API drops only older ones): keeping none is a broken answer, and
+            // returning the system message alone would silently lose the question.
+            throw ClovaErrors.Protocol("the sliding window kept no user or assistant message", requestId);
         }
 
         return SystemAnd(messages, others.Skip(others.Count - keptTurns));

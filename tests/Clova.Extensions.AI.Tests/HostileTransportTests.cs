@@ -1,0 +1,139 @@
+using System.Net;
+using System.Text;
+using Clova.Tests.Infrastructure;
+using Microsoft.Extensions.AI;
+
+namespace Clova.Tests;
+
+/// <summary>Issue 12: secrets, bounded bodies and true failure metadata against a hostile server.</summary>
+public sealed class HostileTransportTests
+{
+    [Fact]
+    public async Task A_key_echoed_by_an_error_body_is_redacted_from_the_message_ServiceMessage_and_ToString()
+    {
+        const string legacy = "legacy-key-0123456789";
+        const string gateway = "gateway-key-9876543210";
+        await using var server = new RawHttpServer(async (request, socket, token) =>
+        {
+            string echo = $"{{\"status\":{{\"code\":\"40100\",\"message\":\"bad key {request.Headers["X-NCP-CLOVASTUDIO-API-KEY"]} / {request.Headers["X-NCP-APIGW-API-KEY"]}\"}}}}";
+            await socket.WriteAsync(Encoding.UTF8.GetBytes(RawHttpServer.Response("401 Unauthorized", "application/json", echo)), token);
+        });
+        using ClovaClient client = server.Client(o =>
+        {
+            o.ApiKey = null;
+            o.LegacyApiKey = legacy;
+            o.LegacyApiGatewayKey = gateway;
+        });
+
+        var error = await Assert.ThrowsAsync<ClovaException>(() => client.GetChatClient(ClovaModels.Hcx003).GetResponseAsync("q"));
+
+        foreach (string text in new[] { error.Message, error.ServiceMessage!, error.ToString() })
+        {
+            Assert.DoesNotContain(legacy, text, StringComparison.Ordinal);
+            Assert.DoesNotContain(gateway, text, StringComparison.Ordinal);
+        }
+
+        Assert.Contains("bad key [redacted] / [redacted]", error.ServiceMessage, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task An_echoed_bearer_key_in_a_mid_stream_error_event_is_redacted()
+    {
+        string stream = Sse.Event("token", """{"message":{"role":"assistant","content":"a"}}""")
+            + Sse.Event("error", $$$"""{"status":{"code":"50000","message":"Authorization: Bearer {{{EmulatorSession.Key}}}"}}""");
+        using ClovaClient client = RecordingHandler.Client(new RecordingHandler(stream, "text/event-stream"));
+
+        var error = await Assert.ThrowsAsync<ClovaException>(() => client.GetChatClient(ClovaModels.Hcx005).GetStreamingResponseAsync("q").CollectAsync());
+
+        Assert.DoesNotContain(EmulatorSession.Key, error.ToString(), StringComparison.Ordinal);
+        Assert.Contains("Bearer [redacted]", error.ServiceMessage, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_huge_error_page_is_read_only_as_far_as_its_excerpt()
+    {
+        // 64 MiB announced and streamed; the connector must stop after its excerpt, not buffer the page.
+        long sent = 0;
+        await using var server = new RawHttpServer(async (_, socket, token) =>
+        {
+            await socket.WriteAsync(Encoding.ASCII.GetBytes("HTTP/1.1 502 Bad Gateway\r\nContent-Type: text/html\r\nContent-Length: 67108864\r\nConnection: close\r\n\r\n"), token);
+            byte[] chunk = Encoding.ASCII.GetBytes(new string('x', 65536));
+            for (int i = 0; i < 1024; i++)
+            {
+                await socket.WriteAsync(chunk, token);
+                Interlocked.Add(ref sent, chunk.Length);
+            }
+        });
+        using ClovaClient client = server.Client(o => o.Retry.Enabled = false);
+
+        var error = await Assert.ThrowsAsync<ClovaException>(() => client.GetChatClient(ClovaModels.Hcx005).GetResponseAsync("q"));
+
+        Assert.Equal(HttpStatusCode.BadGateway, error.StatusCode);
+        Assert.Contains("xxxx", error.Message, StringComparison.Ordinal);
+        Assert.True(Interlocked.Read(ref sent) < 64L * 1024 * 1024, $"the whole page was read ({sent:N0} bytes)");
+    }
+
+    [Fact]
+    public async Task A_JSON_reply_larger_than_the_limit_is_a_ClovaException_not_a_buffer_of_its_size()
+    {
+        string big = ClovaBody.ChatAnswer(new string('가', 300_000));
+        using ClovaClient client = RecordingHandler.Client(new RecordingHandler(big), o => o.MaxStreamEventBytes = 256 * 1024);
+
+        var error = await Assert.ThrowsAsync<ClovaException>(() => client.GetChatClient(ClovaModels.Hcx005).GetResponseAsync("q"));
+
+        Assert.Contains("larger than ClovaClientOptions.MaxStreamEventBytes", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_rate_limit_inside_a_200_envelope_retried_to_the_end_reports_every_attempt()
+    {
+        var handler = new RecordingHandler(ClovaBody.Error("42901", "Too many requests - rate exceeded"));
+        using ClovaClient client = RecordingHandler.Client(handler, o =>
+        {
+            o.Retry.BaseDelay = TimeSpan.FromMilliseconds(1);
+            o.Retry.MaxRetryAttempts = 3;
+        });
+
+        var error = await Assert.ThrowsAsync<ClovaException>(() => client.GetChatClient(ClovaModels.Hcx005).GetResponseAsync("q"));
+
+        Assert.Equal(4, handler.Requests.Count);
+        Assert.Equal(4, error.Attempts);
+        Assert.Contains("Gave up after 4 attempts", error.Message, StringComparison.Ordinal);
+        Assert.Equal("clovastudio.stream.ntruss.com", error.EndpointHost);
+        Assert.NotNull(error.Elapsed);
+    }
+
+    [Fact]
+    public async Task A_server_that_resets_every_connection_ends_in_a_ClovaException_with_the_request_id_and_attempts()
+    {
+        await using var server = new RawHttpServer((_, socket, _) =>
+        {
+            socket.Dispose();
+            return Task.CompletedTask;
+        });
+        using ClovaClient client = server.Client(o => o.Retry.MaxRetryAttempts = 2);
+
+        var error = await Assert.ThrowsAsync<ClovaException>(() => client.GetChatClient(ClovaModels.Hcx005).GetResponseAsync("q"));
+
+        Assert.Equal(3, error.Attempts);
+        Assert.Equal("127.0.0.1", error.EndpointHost);
+        Assert.True(Guid.TryParse(error.RequestId, out _));
+        Assert.IsAssignableFrom<HttpRequestException>(error.InnerException);
+        Assert.Equal(3, server.Requests.Count);
+    }
+
+    [Theory]
+    [InlineData("""{"messages":[]}""")]
+    [InlineData("""{"messages":[{"role":"system","content":"s"}]}""")]
+    [InlineData("""{}""")]
+    public async Task A_sliding_window_answer_that_keeps_no_user_turn_is_a_ClovaException_not_a_silent_loss(string result)
+    {
+        using ClovaClient client = RecordingHandler.Client(new RecordingHandler(ClovaBody.Ok(result)));
+        ClovaChatReducer reducer = client.GetSlidingWindowReducer(ClovaModels.Hcx003, 3000);
+        List<ChatMessage> history = [new(ChatRole.System, "s"), new(ChatRole.User, new string('q', 2000))];
+
+        var error = await Assert.ThrowsAsync<ClovaException>(() => reducer.ReduceAsync(history));
+
+        Assert.Contains("sliding window", error.Message, StringComparison.Ordinal);
+    }
+}
