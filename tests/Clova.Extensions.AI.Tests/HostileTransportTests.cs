@@ -136,4 +136,18 @@ public sealed class HostileTransportTests
 
         Assert.Contains("sliding window", error.Message, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task A_redirect_followed_by_a_callers_own_HttpClient_is_reported_not_taken_as_CLOVAs_answer()
+    {
+        await using var elsewhere = RawHttpServer.Always(RawHttpServer.Response("200 OK", "application/json", ClovaBody.ChatAnswer("from elsewhere")));
+        await using var server = RawHttpServer.Always(RawHttpServer.Response("307 Temporary Redirect", "text/plain", "", $"Location: {elsewhere.BaseUri}v3/chat-completions/HCX-005\r\n"));
+        using var http = new HttpClient();
+        using ClovaClient client = server.Client(o => o.HttpClient = http);
+
+        var error = await Assert.ThrowsAsync<ClovaException>(() => client.GetChatClient(ClovaModels.Hcx005).GetResponseAsync("q"));
+
+        Assert.Contains("redirected", error.Message, StringComparison.Ordinal);
+        Assert.Contains("AllowAutoRedirect = false", error.Message, StringComparison.Ordinal);
+    }
 }

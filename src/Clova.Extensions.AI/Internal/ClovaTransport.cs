@@ -74,7 +74,18 @@ internal sealed class ClovaTransport : IDisposable
             {
                 attempts = attempt;
                 using HttpRequestMessage request = CreatePost(apiPath, body, requestId, streaming, attempt);
+                Uri target = request.RequestUri!;
                 HttpResponseMessage sent = await _http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, token).ConfigureAwait(false);
+                if (sent.RequestMessage?.RequestUri is { } answered && Uri.Compare(answered, target, UriComponents.SchemeAndServer | UriComponents.Path, UriFormat.UriEscaped, StringComparison.OrdinalIgnoreCase) != 0)
+                {
+                    // A caller's HttpClient followed a redirect (ours never does). Its answer is not CLOVA's; say so
+                    // loudly, since the handler may already have resent the legacy key headers there.
+                    sent.Dispose();
+                    throw new ClovaException(
+                        $"The request was redirected from {target.Host} to {answered.Host} by the HttpClient given in ClovaClientOptions.HttpClient. Set AllowAutoRedirect = false on its handler: a redirect can carry the legacy key headers to another host. Request id {requestId}.",
+                        null, null, null, requestId);
+                }
+
                 if (!sent.IsSuccessStatusCode)
                 {
                     return sent;
