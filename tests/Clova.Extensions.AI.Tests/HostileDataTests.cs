@@ -132,4 +132,55 @@ public sealed class HostileDataTests
 
         Assert.Equal(ClovaChatReducer.SlidingWindowLimit - 1000, reducer.TokenBudget);
     }
+
+    [Theory]
+    [InlineData(null)]
+    [InlineData("s")]
+    public async Task Token_counts_that_add_up_past_any_context_window_are_a_ClovaException_not_an_overflow_or_a_negative_total(string? instructions)
+    {
+        const string Billion = """{"role":"user","content":[{"type":"text","count":1000000000}]}""";
+        string counted = instructions is null ? $"{Billion},{Billion},{Billion}" : $"{Billion},{Billion},{Billion},{Billion}";
+        using ClovaClient client = RecordingHandler.Client(new RecordingHandler(ClovaBody.Ok($$"""{"messages":[{{counted}}]}""")));
+        List<ChatMessage> history = [new(ChatRole.User, "a"), new(ChatRole.Assistant, "b"), new(ChatRole.User, "c")];
+
+        var error = await Assert.ThrowsAsync<ClovaException>(() => client.GetTokenCounter(ClovaModels.Hcx005).CountAsync(history, new ChatOptions { Instructions = instructions }));
+
+        Assert.Contains("in total", error.Message, StringComparison.Ordinal);
+        Assert.False(string.IsNullOrEmpty(error.RequestId));
+    }
+
+    [Fact]
+    public async Task A_null_counted_content_part_is_a_ClovaException_not_a_count_of_zero()
+    {
+        string result = """{"messages":[{"role":"user","content":[null,{"type":"text","count":5}]}]}""";
+        using ClovaClient client = RecordingHandler.Client(new RecordingHandler(ClovaBody.Ok(result)));
+
+        var error = await Assert.ThrowsAsync<ClovaException>(() => client.GetTokenCounter(ClovaModels.Hcx005).CountAsync([new(ChatRole.User, "q")]));
+
+        Assert.Contains("null", error.Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData(-5)]
+    [InlineData(int.MaxValue)]
+    public async Task An_impossible_embedding_token_count_is_a_ClovaException(int numTokens)
+    {
+        using ClovaClient client = RecordingHandler.Client(new RecordingHandler(ClovaBody.Ok($$"""{"numTokens":{{numTokens}}}""")));
+
+        var error = await Assert.ThrowsAsync<ClovaException>(() => client.GetTokenCounter(ClovaModels.Hcx005).CountEmbeddingTokensAsync("text"));
+
+        Assert.Contains($"numTokens is {numTokens}", error.Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("inputTokens")]
+    [InlineData("outputTokens")]
+    public async Task A_null_token_in_an_LK_result_is_a_ClovaException_not_a_null_in_a_non_null_list(string field)
+    {
+        using ClovaClient client = RecordingHandler.Client(new RecordingHandler(ClovaBody.Ok($$"""{"text":"a","outputText":"b","{{field}}":["a",null]}""")));
+
+        var error = await Assert.ThrowsAsync<ClovaException>(() => client.GetCompletionClient("LK-D2").CompleteAsync("t"));
+
+        Assert.Contains($"{field} holds a null entry", error.Message, StringComparison.Ordinal);
+    }
 }

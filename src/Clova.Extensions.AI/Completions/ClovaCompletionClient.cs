@@ -47,6 +47,10 @@ public sealed class ClovaCompletionClient
             ClovaWireChecks.Count(result.OutputLength, "outputLength");
             ClovaWireChecks.Count(result.StartLength, "startLength");
             ClovaWireChecks.NoNulls(result.AiFilter, "aiFilter");
+
+            // The public lists are of non-null strings; a null token would surface as a crash in the caller's code.
+            ClovaWireChecks.NoNulls(result.InputTokens, "inputTokens");
+            ClovaWireChecks.NoNulls(result.OutputTokens, "outputTokens");
         }
         catch (System.Text.Json.JsonException e)
         {

@@ -82,7 +82,9 @@ public sealed class ClovaTokenCounter
         string requestId = ClovaTransport.NewRequestId();
         byte[] body = JsonSerializer.SerializeToUtf8Bytes(new ClovaTextRequest { Text = text }, ClovaJson.Context.ClovaTextRequest);
         ClovaNumTokensResult result = await _transport.PostJsonAsync(ClovaApiPaths.EmbeddingV2Tokenize, body, ClovaJson.Context.ClovaNumTokensResult, requestId, cancellationToken).ConfigureAwait(false);
-        return result.NumTokens ?? throw ClovaErrors.Protocol("the tokenizer result has no numTokens", requestId);
+        return result.NumTokens is null
+            ? throw ClovaErrors.Protocol("the tokenizer result has no numTokens", requestId)
+            : CheckCount(result.NumTokens, "numTokens", requestId);
     }
 
     /// <summary>Returns the model and API; never a key.</summary>
@@ -97,11 +99,16 @@ public sealed class ClovaTokenCounter
             throw ClovaErrors.Protocol($"the calculator counted {counted?.Count ?? 0} messages for the {sources.Count} sent", requestId);
         }
 
+        // Each count alone is bounded, but several can still add up past int (an OverflowException, or a negative
+        // total where the sum is unchecked). The running total is kept in long and held to the same bound, so no
+        // partial sum below can overflow either.
         var perMessage = new int[inputCount];
         int system = 0;
+        long total = 0;
         for (int i = 0; i < counted.Count; i++)
         {
             int tokens = CheckedTotal(counted[i], i, requestId);
+            total = CheckSum(total + tokens, requestId);
             if (sources[i] < 0)
             {
                 system += tokens;
@@ -112,17 +119,23 @@ public sealed class ClovaTokenCounter
             }
         }
 
-        CheckCount(toolsCount, "tools.count", requestId);
-        CheckCount(formatCount, "responseFormat.count", requestId);
+        total += CheckCount(toolsCount, "tools.count", requestId);
+        total += CheckCount(formatCount, "responseFormat.count", requestId);
         return new ClovaTokenCount
         {
             SystemCount = system,
             MessageCounts = perMessage,
             ToolsCount = toolsCount,
             ResponseFormatCount = formatCount,
-            Total = system + perMessage.Sum() + (toolsCount ?? 0) + (formatCount ?? 0),
+            Total = CheckSum(total, requestId),
         };
     }
+
+    /// <summary>The counts added so far, which no real request can take past <see cref="ClovaWireChecks.MaxCount"/>.</summary>
+    private static int CheckSum(long total, string requestId) =>
+        total > ClovaWireChecks.MaxCount
+            ? throw ClovaErrors.Protocol($"the calculator's counts add up to {total:N0} tokens in total, more than any model takes ({ClovaWireChecks.MaxCount:N0})", requestId)
+            : (int)total;
 
     /// <summary>A message's count, its own or its parts' sum, checked: a null entry or an impossible count is a protocol error.</summary>
     private static int CheckedTotal(ClovaTokenizedMessage? message, int index, string requestId)

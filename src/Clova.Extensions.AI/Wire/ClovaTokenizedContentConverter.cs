@@ -14,12 +14,14 @@ internal sealed class ClovaTokenizedContentConverter : JsonConverter<List<ClovaT
                 var parts = new List<ClovaTokenizedPart>();
                 while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
                 {
-                    parts.Add(JsonSerializer.Deserialize(ref reader, ClovaJson.Context.ClovaTokenizedPart) ?? new ClovaTokenizedPart());
+                    // A null part is not a part that counts nothing: its count is unknown, so the total would be wrong.
+                    parts.Add(JsonSerializer.Deserialize(ref reader, ClovaJson.Context.ClovaTokenizedPart)
+                        ?? throw new JsonException("A counted message's content holds a null part."));
                 }
 
                 return parts;
             case JsonTokenType.StartObject:
-                return [JsonSerializer.Deserialize(ref reader, ClovaJson.Context.ClovaTokenizedPart) ?? new ClovaTokenizedPart()];
+                return [JsonSerializer.Deserialize(ref reader, ClovaJson.Context.ClovaTokenizedPart)!];
             case JsonTokenType.String:
                 return [new ClovaTokenizedPart { Type = "text", Text = reader.GetString() }];
             case JsonTokenType.Null:

@@ -13,8 +13,6 @@ internal sealed class ClovaTokenizedMessage
     [JsonConverter(typeof(ClovaTokenizedContentConverter))]
     public List<ClovaTokenizedPart>? Content { get; set; }
 
+    /// <summary>v1's count for the whole message; v3 counts the parts instead (summed, checked, by the token counter).</summary>
     public int? Count { get; set; }
-
-    /// <summary>The message's tokens: its own count (v1), or the sum of its parts' (v3).</summary>
-    public int Total => Count ?? Content?.Sum(p => p.Count ?? 0) ?? 0;
 }
