@@ -183,4 +183,37 @@ public sealed class HostileDataTests
 
         Assert.Contains($"{field} holds a null entry", error.Message, StringComparison.Ordinal);
     }
+
+    [Theory]
+    [InlineData("""{"messages":[{"role":"system","content":"s"},{"role":"assistant","content":"a"}]}""", "kept no user message")]
+    [InlineData("""{"messages":[{"role":"system","content":"s"},{"role":"user","content":"a"},{"role":"user","content":"u"}]}""", "do not match")]
+    public async Task A_sliding_window_answer_that_drops_every_user_turn_or_does_not_match_the_history_is_a_ClovaException(string result, string expected)
+    {
+        using ClovaClient client = RecordingHandler.Client(new RecordingHandler(ClovaBody.Ok(result)));
+        ClovaChatReducer reducer = client.GetSlidingWindowReducer(ClovaModels.Hcx003, 3000);
+        List<ChatMessage> history =
+        [
+            new(ChatRole.System, "s"),
+            new(ChatRole.User, new string('q', 2000)),
+            new(ChatRole.Assistant, new string('a', 2000)),
+            new(ChatRole.User, "u"),
+            new(ChatRole.Assistant, "a"),
+        ];
+
+        var error = await Assert.ThrowsAsync<ClovaException>(() => reducer.ReduceAsync(history));
+
+        Assert.Contains(expected, error.Message, StringComparison.Ordinal);
+        Assert.False(string.IsNullOrEmpty(error.RequestId));
+    }
+
+    [Fact]
+    public void A_token_budget_below_one_is_refused_naming_the_option_not_an_empty_context_window()
+    {
+        using var client = new ClovaClient(EmulatorSession.Key);
+
+        var error = Assert.Throws<ArgumentOutOfRangeException>(() => client.GetSlidingWindowReducer("HCX-NEW", 100, new ClovaChatReducerOptions { TokenBudget = 0 }));
+
+        Assert.Contains("ClovaChatReducerOptions.TokenBudget", error.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain("context window of .", error.Message, StringComparison.Ordinal);
+    }
 }

@@ -57,6 +57,11 @@ public sealed class ClovaChatReducer : IChatReducer
             throw new ArgumentException($"The context window of '{modelId}' is unknown: set ClovaChatReducerOptions.TokenBudget.", nameof(options));
         }
 
+        if (_options.TokenBudget is < 1)
+        {
+            throw new ArgumentOutOfRangeException(nameof(options), _options.TokenBudget, "ClovaChatReducerOptions.TokenBudget must be at least 1 token when set.");
+        }
+
         // The sliding-window strategy needs no context window: the API's own limit is its budget.
         TokenBudget = _options.TokenBudget
             ?? (_model.ContextWindow - maxTokens)
@@ -184,7 +189,30 @@ public sealed class ClovaChatReducer : IChatReducer
             throw ClovaErrors.Protocol("the sliding window kept no user or assistant message", requestId);
         }
 
-        return SystemAnd(messages, others.Skip(others.Count - keptTurns));
+        // Only the count is used to pick the caller's own messages, so the answer must be the history's tail, role
+        // by role; anything else is not a window of this history and would hand back messages it did not keep.
+        List<int> tail = [.. others.Skip(others.Count - keptTurns)];
+        int position = 0;
+        foreach (ClovaTokenizedMessage? message in kept)
+        {
+            if (message!.Role == "system")
+            {
+                continue;
+            }
+
+            if (!string.Equals(message.Role, messages[tail[position++]].Role.Value, StringComparison.OrdinalIgnoreCase))
+            {
+                throw ClovaErrors.Protocol("the sliding window returned roles that do not match the end of the history", requestId);
+            }
+        }
+
+        if (!tail.Any(i => messages[i].Role == ChatRole.User) && others.Any(i => messages[i].Role == ChatRole.User))
+        {
+            // An assistant message alone leaves the model nothing to answer: every question would be lost.
+            throw ClovaErrors.Protocol("the sliding window kept no user message", requestId);
+        }
+
+        return SystemAnd(messages, tail);
     }
 
     private async Task<IEnumerable<ChatMessage>> TrimLocallyAsync(IReadOnlyList<ChatMessage> messages, CancellationToken cancellationToken)
@@ -192,8 +220,9 @@ public sealed class ClovaChatReducer : IChatReducer
         ClovaTokenCount count = await _counter.CountAsync(messages, null, cancellationToken).ConfigureAwait(false);
         int overhead = _options.MessageOverheadTokens;
         List<List<int>> turns = ChatTurns.Group(messages);
-        var turnCosts = turns.Select(turn => turn.Sum(i => count.MessageCounts[i] + overhead)).ToList();
-        int total = count.SystemCount + (count.SystemCount > 0 ? overhead : 0) + turnCosts.Sum();
+        // In long: the counts are bounded by the counter, but the caller's overhead times many messages is not.
+        var turnCosts = turns.Select(turn => turn.Sum(i => (long)count.MessageCounts[i] + overhead)).ToList();
+        long total = count.SystemCount + (count.SystemCount > 0 ? overhead : 0) + turnCosts.Sum();
 
         // Oldest turns go first; the newest always stays (without it there is nothing to answer).
         int dropped = 0;
