@@ -37,7 +37,10 @@ internal sealed class ClovaRetryPolicy
                 DelayGenerator = args => new ValueTask<TimeSpan?>(ServerDelay(args.Outcome.Result)),
                 OnRetry = args =>
                 {
-                    TimeSpan waited = args.Context.Properties.GetValue(Waited, TimeSpan.Zero) + args.RetryDelay;
+                    // Saturating: with delays near TimeSpan.MaxValue the plain sum throws OverflowException here,
+                    // and a throw from OnRetry leaves the response undisposed.
+                    TimeSpan before = args.Context.Properties.GetValue(Waited, TimeSpan.Zero);
+                    TimeSpan waited = args.RetryDelay > TimeSpan.MaxValue - before ? TimeSpan.MaxValue : before + args.RetryDelay;
                     if (waited > _options.MaxTotalDelay)
                     {
                         // The last outcome stands: it is not disposed, Polly never gets to wait.
