@@ -161,6 +161,18 @@ public sealed class HostileDataTests
     }
 
     [Theory]
+    [InlineData(ClovaApiVersion.V1, """{"messages":[{"role":"user","content":"q"}]}""")]
+    [InlineData(ClovaApiVersion.V3, """{"messages":[{"role":"user","content":[{"type":"text","text":"q"}]}]}""")]
+    public async Task A_counted_message_the_calculator_gave_no_count_is_a_ClovaException_not_zero_tokens(ClovaApiVersion version, string result)
+    {
+        using ClovaClient client = RecordingHandler.Client(new RecordingHandler(ClovaBody.Ok(result)));
+
+        var error = await Assert.ThrowsAsync<ClovaException>(() => client.GetTokenCounter(ClovaModels.Hcx003, version).CountAsync([new(ChatRole.User, "q")]));
+
+        Assert.Contains("gave message 0 no count", error.Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
     [InlineData(-5)]
     [InlineData(int.MaxValue)]
     public async Task An_impossible_embedding_token_count_is_a_ClovaException(int numTokens)

@@ -152,11 +152,16 @@ public sealed class ClovaTokenCounter
         }
         else
         {
+            // Every counted part carries its count (v3), and a v1 message its own; a part without one would be
+            // counted as zero, a figure the service never gave. (A v3 message with no content, such as one holding
+            // only tool calls, has no parts and rightly counts nothing here.)
             foreach (ClovaTokenizedPart? part in message.Content ?? [])
             {
                 total += part is null
                     ? throw ClovaErrors.Protocol($"the calculator's message {index} holds a null content part", requestId)
-                    : CheckCount(part.Count ?? 0, $"messages[{index}].content.count", requestId);
+                    : part.Count is null
+                        ? throw ClovaErrors.Protocol($"the calculator gave message {index} no count", requestId)
+                        : CheckCount(part.Count, $"messages[{index}].content.count", requestId);
             }
         }
 
