@@ -23,6 +23,23 @@ public sealed class HostileDataTests
     }
 
     [Theory]
+    [InlineData("1e300")]
+    [InlineData("1e400")]
+    [InlineData("-1e300")]
+    public async Task A_created_time_written_as_an_impossible_number_leaves_CreatedAt_unset_streaming_and_not(string created)
+    {
+        string result = $$"""{"message":{"role":"assistant","content":"ok"},"finishReason":"stop","created":{{created}}}""";
+        using ClovaClient json = RecordingHandler.Client(new RecordingHandler(ClovaBody.Ok(result)));
+        using ClovaClient streaming = RecordingHandler.Client(new RecordingHandler(Sse.Event("result", result), "text/event-stream"));
+
+        ChatResponse answered = await json.GetChatClient(ClovaModels.Hcx005).GetResponseAsync("q");
+        ChatResponse streamed = await streaming.GetChatClient(ClovaModels.Hcx005).GetStreamingResponseAsync("q").ToChatResponseAsync();
+
+        Assert.Equal(("ok", (DateTimeOffset?)null), (answered.Text, answered.CreatedAt));
+        Assert.Equal(("ok", (DateTimeOffset?)null), (streamed.Text, streamed.CreatedAt));
+    }
+
+    [Theory]
     [InlineData("""{"message":{"role":"assistant","content":"","toolCalls":[null]},"finishReason":"tool_calls"}""", "toolCalls holds a null entry")]
     [InlineData("""{"message":{"role":"assistant","content":"ok"},"finishReason":"stop","aiFilter":[null]}""", "aiFilter holds a null entry")]
     [InlineData("""{"message":{"role":"assistant","content":"ok"},"finishReason":"stop","usage":{"promptTokens":-100,"completionTokens":-2,"totalTokens":-102}}""", "usage.promptTokens is -100")]

@@ -65,7 +65,7 @@ internal sealed class ClovaChatResultConverter : JsonConverter<ClovaChatResult>
             }
             else if (reader.ValueTextEquals("created"u8))
             {
-                result.Created = ReadLong(ref reader);
+                result.Created = ReadTime(ref reader);
             }
             else if (reader.ValueTextEquals("seed"u8))
             {
@@ -167,6 +167,24 @@ internal sealed class ClovaChatResultConverter : JsonConverter<ClovaChatResult>
             // 1.7E9 is a whole number written as a double; 1e400 or 1.5 is no id, seed or count at all.
             JsonTokenType.Number when reader.TryGetDouble(out double d) && double.IsFinite(d) && Math.Floor(d) == d && Math.Abs(d) < 9e18 => (long)d,
             JsonTokenType.Number => throw new JsonException($"The number {System.Text.Encoding.UTF8.GetString(reader.ValueSpan)} is not a whole number in range."),
+            JsonTokenType.Null => null,
+            _ => throw new JsonException($"Expected a number, not {reader.TokenType}."),
+        };
+    }
+
+    /// <summary>
+    /// <c>created</c>: a time no date can have (1e300, 1e400) is no time, and leaves <c>CreatedAt</c> unset as an
+    /// out-of-range whole number does (<see cref="Chat.ChatResponseMapper.FromClovaCreated"/>) rather than failing
+    /// the reply over a timestamp. A fraction of a second is dropped. Anything but a number is still malformed.
+    /// </summary>
+    private static long? ReadTime(ref Utf8JsonReader reader)
+    {
+        reader.Read();
+        return reader.TokenType switch
+        {
+            JsonTokenType.Number when reader.TryGetInt64(out long value) => value,
+            JsonTokenType.Number when reader.TryGetDouble(out double d) && double.IsFinite(d) && Math.Abs(d) < 9e18 => (long)Math.Floor(d),
+            JsonTokenType.Number => null,
             JsonTokenType.Null => null,
             _ => throw new JsonException($"Expected a number, not {reader.TokenType}."),
         };
