@@ -55,7 +55,30 @@ public sealed class ClovaClientOptions
     /// applies, so set that to <see cref="Timeout.InfiniteTimeSpan"/> and rely on <see cref="NetworkTimeout"/>.
     /// When null, the <see cref="ClovaClient"/> creates one, does not follow redirects, and disposes it.
     /// </summary>
+    /// <remarks>
+    /// Not allowed with the legacy key pair: an <see cref="System.Net.Http.HttpClient"/> that follows a redirect
+    /// re-sends every header except <c>Authorization</c>, so the <c>X-NCP-…</c> keys would reach whatever host the
+    /// redirect names, and a finished <see cref="System.Net.Http.HttpClient"/> cannot be checked. Give its handler as
+    /// <see cref="HttpMessageHandler"/> instead. With <see cref="ApiKey"/>, .NET drops the key on a redirect, and a
+    /// redirect the client followed is reported as a <see cref="ClovaException"/>.
+    /// </remarks>
     public HttpClient? HttpClient { get; set; }
+
+    /// <summary>
+    /// Gets or sets a handler (or the first of a chain of <see cref="DelegatingHandler"/>s) to send requests
+    /// through, for callers who add their own handlers (logging, test doubles, a corporate proxy) and for
+    /// <c>IHttpClientFactory</c>. The connector builds its own <see cref="System.Net.Http.HttpClient"/> over it, with no
+    /// timeout of its own (<see cref="NetworkTimeout"/> governs), and never disposes the handler.
+    /// </summary>
+    /// <remarks>
+    /// Before the first request the connector applies its safety rules to the primary handler at the bottom of the
+    /// chain when it is a <see cref="SocketsHttpHandler"/> or <see cref="HttpClientHandler"/>: it switches
+    /// <c>AllowAutoRedirect</c> off (a redirect would carry the keys to another host) and, for a plain-http loopback
+    /// endpoint, <c>UseProxy</c> (a proxy would read the key in clear text). A handler that has already sent a
+    /// request can no longer be changed and is refused if it would follow redirects. Cannot be combined with
+    /// <see cref="HttpClient"/>.
+    /// </remarks>
+    public HttpMessageHandler? HttpMessageHandler { get; set; }
 
     /// <summary>
     /// Gets or sets how long one request may take, from sending to the last byte of the response (for
@@ -102,7 +125,8 @@ public sealed class ClovaClientOptions
         int maxEventBytes = MaxStreamEventBytes > 0
             ? MaxStreamEventBytes
             : throw new ArgumentOutOfRangeException(nameof(MaxStreamEventBytes), MaxStreamEventBytes, "ClovaClientOptions.MaxStreamEventBytes must be positive.");
-        return new ClovaSettings(endpoint, bearer, legacy, gateway, pathPrefix, HttpClient, networkTimeout, idleTimeout, maxEventBytes, retry);
+        ValidateTransport(legacy is not null);
+        return new ClovaSettings(endpoint, bearer, legacy, gateway, pathPrefix, HttpClient, HttpMessageHandler, networkTimeout, idleTimeout, maxEventBytes, retry);
     }
 
     /// <summary>Returns the endpoint and which kind of credentials are set; keys are never included.</summary>
@@ -144,6 +168,21 @@ public sealed class ClovaClientOptions
 
         // A base without a trailing slash would make relative paths replace its last segment.
         return endpoint.AbsoluteUri.EndsWith('/') ? endpoint : new Uri(endpoint.AbsoluteUri + "/");
+    }
+
+    private void ValidateTransport(bool legacyKeys)
+    {
+        if (HttpClient is not null && HttpMessageHandler is not null)
+        {
+            throw new ArgumentException("Set ClovaClientOptions.HttpClient or ClovaClientOptions.HttpMessageHandler, not both.", nameof(HttpMessageHandler));
+        }
+
+        if (HttpClient is not null && legacyKeys)
+        {
+            throw new ArgumentException(
+                "ClovaClientOptions.HttpClient cannot be used with the legacy key pair: an HttpClient that follows a redirect re-sends the X-NCP key headers to the host the redirect names, and a finished HttpClient cannot be checked. Give its handler as ClovaClientOptions.HttpMessageHandler (the connector switches its redirects off), or use ApiKey.",
+                nameof(HttpClient));
+        }
     }
 
     private static TimeSpan ValidateTimeout(TimeSpan timeout, string name) =>

@@ -150,4 +150,83 @@ public sealed class HostileTransportTests
         Assert.Contains("redirected", error.Message, StringComparison.Ordinal);
         Assert.Contains("AllowAutoRedirect = false", error.Message, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void The_legacy_key_pair_is_refused_with_a_callers_HttpClient_which_cannot_be_checked_for_redirects()
+    {
+        using var http = new HttpClient(new SocketsHttpHandler());
+        var options = new ClovaClientOptions { LegacyApiKey = "legacy-key-0123456789", LegacyApiGatewayKey = "gateway-key-9876543210", HttpClient = http };
+
+        var error = Assert.Throws<ArgumentException>("HttpClient", () => new ClovaClient(options));
+
+        Assert.Contains("ClovaClientOptions.HttpMessageHandler", error.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain("legacy-key-0123456789", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void An_HttpClient_and_a_handler_together_are_refused()
+    {
+        using var http = new HttpClient();
+        using var handler = new SocketsHttpHandler();
+
+        Assert.Throws<ArgumentException>("HttpMessageHandler", () => new ClovaClient(new ClovaClientOptions { ApiKey = "nv-k", HttpClient = http, HttpMessageHandler = handler }));
+    }
+
+    [Theory]
+    [InlineData(301, false)]
+    [InlineData(302, true)]
+    [InlineData(303, false)]
+    [InlineData(307, true)]
+    [InlineData(308, false)]
+    public async Task A_redirect_is_never_followed_with_the_legacy_keys_through_a_callers_handler_however_deep_in_its_chain(int status, bool wrapped)
+    {
+        const string legacy = "legacy-key-0123456789";
+        await using var elsewhere = RawHttpServer.Always(RawHttpServer.Response("200 OK", "application/json", ClovaBody.ChatAnswer("from elsewhere")));
+        await using var server = RawHttpServer.Always(RawHttpServer.Response($"{status} Redirect", "text/plain", "", $"Location: {elsewhere.BaseUri}v1/chat-completions/HCX-003\r\n"));
+        using var primary = new HttpClientHandler();
+        using HttpMessageHandler handler = wrapped ? new PassThroughHandler(new PassThroughHandler(primary)) : primary;
+        using ClovaClient client = server.Client(o =>
+        {
+            o.ApiKey = null;
+            o.LegacyApiKey = legacy;
+            o.LegacyApiGatewayKey = "gateway-key-9876543210";
+            o.HttpMessageHandler = handler;
+            o.Retry.Enabled = false;
+        });
+
+        var error = await Assert.ThrowsAsync<ClovaException>(() => client.GetChatClient(ClovaModels.Hcx003).GetResponseAsync("the-private-prompt"));
+
+        Assert.Equal((HttpStatusCode)status, error.StatusCode);
+        Assert.Equal(legacy, Assert.Single(server.Requests).Headers["X-NCP-CLOVASTUDIO-API-KEY"]);
+        Assert.Empty(elsewhere.Requests);
+        Assert.False(primary.AllowAutoRedirect);
+    }
+
+    [Fact]
+    public async Task A_handler_that_has_already_sent_and_follows_redirects_is_refused_by_name()
+    {
+        await using var server = RawHttpServer.Always(RawHttpServer.Response("204 No Content", "text/plain", ""));
+        using var handler = new SocketsHttpHandler();
+        using (var warm = new HttpClient(handler, disposeHandler: false))
+        {
+            using HttpResponseMessage _ = await warm.GetAsync(server.BaseUri);
+        }
+
+        var error = Assert.Throws<ArgumentException>("HttpMessageHandler", () => server.Client(o => o.HttpMessageHandler = handler));
+
+        Assert.Contains("AllowAutoRedirect = false", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_callers_handler_is_used_but_never_disposed()
+    {
+        var handler = new RecordingHandler(ClovaBody.ChatAnswer("응답"));
+        using (ClovaClient client = RecordingHandler.Client(handler))
+        {
+            Assert.Equal("응답", (await client.GetChatClient(ClovaModels.Hcx005).GetResponseAsync("q")).Text);
+        }
+
+        Assert.False(handler.Disposed);
+        Assert.Single(handler.Requests);
+    }
 }

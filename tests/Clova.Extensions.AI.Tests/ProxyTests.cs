@@ -30,4 +30,23 @@ public sealed class ProxyTests
             HttpClient.DefaultProxy = previous;
         }
     }
+
+    [Fact]
+    public async Task Plain_http_to_loopback_never_goes_through_the_proxy_of_a_callers_handler()
+    {
+        await using var proxy = RawHttpServer.Always(RawHttpServer.Response("502 Bad Gateway", "text/plain", "proxy"));
+        await using var target = RawHttpServer.Always(RawHttpServer.Response("200 OK", "application/json", ClovaBody.ChatAnswer("직접")));
+        using var handler = new SocketsHttpHandler { Proxy = new FixedProxy(proxy.BaseUri), UseProxy = true };
+        using ClovaClient client = target.Client(o =>
+        {
+            o.HttpMessageHandler = handler;
+            o.Retry.Enabled = false;
+        });
+
+        ChatResponse response = await client.GetChatClient(ClovaModels.Hcx005).GetResponseAsync("q");
+
+        Assert.Equal("직접", response.Text);
+        Assert.Empty(proxy.Requests);
+        Assert.False(handler.UseProxy);
+    }
 }

@@ -11,6 +11,7 @@ internal sealed record ClovaSettings(
     string? LegacyGatewayKey,
     string PathPrefix,
     HttpClient? HttpClient,
+    HttpMessageHandler? HttpMessageHandler,
     TimeSpan NetworkTimeout,
     TimeSpan StreamIdleTimeout,
     int MaxStreamEventBytes,

@@ -25,15 +25,21 @@ internal sealed class ClovaTransport : IDisposable
     {
         _settings = settings;
         _retry = new ClovaRetryPolicy(settings.Retry);
+        // Redirects are refused: following one to another host would hand it the key. Plain http is allowed only
+        // to loopback, and a proxy (HTTP_PROXY) would carry the key off the machine in clear text: no proxy then.
+        bool plainLoopback = settings.Endpoint.Scheme == Uri.UriSchemeHttp;
         if (settings.HttpClient is { } http)
         {
             _http = http;
         }
+        else if (settings.HttpMessageHandler is { } handler)
+        {
+            ClovaHandlerSafety.Secure(handler, plainLoopback);
+            _http = new HttpClient(handler, disposeHandler: false) { Timeout = Timeout.InfiniteTimeSpan };
+            _ownsHttpClient = true;
+        }
         else
         {
-            // Redirects are refused: following one to another host would hand it the key. Plain http is allowed only
-            // to loopback, and a proxy (HTTP_PROXY) would carry the key off the machine in clear text: no proxy then.
-            bool plainLoopback = settings.Endpoint.Scheme == Uri.UriSchemeHttp;
             _http = new HttpClient(new SocketsHttpHandler { AllowAutoRedirect = false, UseProxy = !plainLoopback, PooledConnectionLifetime = TimeSpan.FromMinutes(5) })
             {
                 Timeout = Timeout.InfiniteTimeSpan,
@@ -82,7 +88,7 @@ internal sealed class ClovaTransport : IDisposable
                     // loudly, since the handler may already have resent the legacy key headers there.
                     sent.Dispose();
                     throw new ClovaException(
-                        $"The request was redirected from {target.Host} to {answered.Host} by the HttpClient given in ClovaClientOptions.HttpClient. Set AllowAutoRedirect = false on its handler: a redirect can carry the legacy key headers to another host. Request id {requestId}.",
+                        $"The request was redirected from {target.Host} to {answered.Host} by the HttpClient or handler given in ClovaClientOptions. Set AllowAutoRedirect = false on its handler: a redirect can carry the request to another host. Request id {requestId}.",
                         null, null, null, requestId);
                 }
 

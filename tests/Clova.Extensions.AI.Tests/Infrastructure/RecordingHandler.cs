@@ -33,7 +33,7 @@ internal sealed class RecordingHandler : HttpMessageHandler
     /// <returns>The client.</returns>
     public static ClovaClient Client(RecordingHandler handler, Action<ClovaClientOptions>? configure = null)
     {
-        var options = new ClovaClientOptions { ApiKey = EmulatorSession.Key, HttpClient = new HttpClient(handler) };
+        var options = new ClovaClientOptions { ApiKey = EmulatorSession.Key, HttpMessageHandler = handler };
         configure?.Invoke(options);
         return new ClovaClient(options);
     }
