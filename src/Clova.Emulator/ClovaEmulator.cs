@@ -55,7 +55,7 @@ public sealed class ClovaEmulator : IAsyncDisposable
 {
     private readonly ConcurrentQueue<EmulatorScript> _scripts = new();
     private readonly ConcurrentQueue<RecordedRequest> _requests = new();
-    private readonly Queue<DateTimeOffset> _recentChats = new();
+    private readonly ConcurrentDictionary<string, Queue<DateTimeOffset>> _recent = new(StringComparer.Ordinal);
     private WebApplication? _app;
 
     private ClovaEmulator(ClovaEmulatorOptions options) => Options = options;
@@ -143,8 +143,12 @@ public sealed class ClovaEmulator : IAsyncDisposable
         RequestDelegate tokenizeV1 = context => HandleAsync(context, (body, _) => ApiToolsEndpoints.TokenizeV1Async(context, Model(context), body));
         RequestDelegate sliding = context => HandleAsync(context, (body, _) => ApiToolsEndpoints.SlideAsync(context, Model(context), body));
         RequestDelegate embeddingTokens = context => HandleAsync(context, (body, _) => ApiToolsEndpoints.TokenizeEmbeddingAsync(context, body));
+        RequestDelegate embedV1 = context => HandleAsync(context, (body, _) => EmbeddingEndpoints.EmbedV1Async(context, (string)context.GetRouteValue("model")!, body, Options));
+        RequestDelegate embedV2 = context => HandleAsync(context, (body, _) => EmbeddingEndpoints.EmbedV2Async(context, body, Options));
         foreach (string prefix in new[] { "", "/{app}" })
         {
+            app.MapPost(prefix + "/v1/api-tools/embedding/v2", embedV2);
+            app.MapPost(prefix + "/v1/api-tools/embedding/{model}", embedV1);
             app.MapPost(prefix + "/v3/api-tools/chat-tokenize/{model}", tokenizeV3);
             app.MapPost(prefix + "/v1/api-tools/chat-tokenize/{model}", tokenizeV1);
             app.MapPost(prefix + "/v1/api-tools/sliding/chat-messages/{model}", sliding);
@@ -155,6 +159,9 @@ public sealed class ClovaEmulator : IAsyncDisposable
             app.MapPost(prefix + "/v1/tasks/{taskId}/chat-completions", taskV1);
             app.MapPost(prefix + "/v1/completions/{model}", completions);
         }
+        // The legacy gateway adds the app id after the path (documented for embedding v1; clients use it for v2).
+        app.MapPost("/{app}/v1/api-tools/embedding/v2/{appId}", embedV2);
+        app.MapPost("/{app}/v1/api-tools/embedding/{model}/{appId}", embedV1);
         app.MapFallback(context => JsonResponse.ErrorAsync(context, new ClovaApiError("40400", "Not found")));
     }
 
@@ -224,28 +231,33 @@ public sealed class ClovaEmulator : IAsyncDisposable
         }
     }
 
-    /// <summary>A sliding-window request counter over the chat routes; returns the wait until a slot frees, or null.</summary>
+    /// <summary>A sliding-window request counter per kind (chat, embedding); returns the wait until a slot frees, or null.</summary>
     private TimeSpan? RateLimitedFor(string path)
     {
-        if (Options.RateLimitRequests is not int limit || !path.Contains("chat-completions", StringComparison.Ordinal))
+        // CLOVA counts per model or tool: chat and embeddings each have their own window.
+        string? kind = path.Contains("chat-completions", StringComparison.Ordinal) ? "chat"
+            : path.Contains("/api-tools/embedding/", StringComparison.Ordinal) && !path.EndsWith("/tokenize", StringComparison.Ordinal) ? "embedding"
+            : null;
+        if (Options.RateLimitRequests is not int limit || kind is null)
         {
             return null;
         }
 
-        lock (_recentChats)
+        Queue<DateTimeOffset> recent = _recent.GetOrAdd(kind, _ => new Queue<DateTimeOffset>());
+        lock (recent)
         {
             DateTimeOffset now = DateTimeOffset.UtcNow;
-            while (_recentChats.Count > 0 && now - _recentChats.Peek() >= Options.RateLimitWindow)
+            while (recent.Count > 0 && now - recent.Peek() >= Options.RateLimitWindow)
             {
-                _recentChats.Dequeue();
+                recent.Dequeue();
             }
 
-            if (_recentChats.Count >= limit)
+            if (recent.Count >= limit)
             {
-                return Options.RateLimitWindow - (now - _recentChats.Peek());
+                return Options.RateLimitWindow - (now - recent.Peek());
             }
 
-            _recentChats.Enqueue(now);
+            recent.Enqueue(now);
             return null;
         }
     }

@@ -38,8 +38,9 @@ public sealed class ClovaEmulatorOptions
     public ISet<string> TaskIds { get; set; } = new HashSet<string>(StringComparer.Ordinal) { "tuned-hcx003-demo" };
 
     /// <summary>
-    /// Gets or sets how many chat requests the account may make per <see cref="RateLimitWindow"/>; beyond it the
-    /// emulator answers the real 429/42901 with <c>x-ratelimit-reset-requests</c>. Null (the default) is unlimited.
+    /// Gets or sets how many chat requests, and separately how many embedding requests (CLOVA counts per model or
+    /// tool), the account may make per <see cref="RateLimitWindow"/>; beyond it the emulator answers the real
+    /// 429/42901 with <c>x-ratelimit-reset-requests</c>. Null (the default) is unlimited.
     /// </summary>
     public int? RateLimitRequests { get; set; }
 
@@ -48,4 +49,17 @@ public sealed class ClovaEmulatorOptions
 
     /// <summary>Gets or sets whether SSE fields are written without the space after the colon (both forms occur).</summary>
     public bool CompactSseFields { get; set; }
+
+    /// <summary>
+    /// Gets or sets the embedding models whose vectors are L2-normalised. Default: <c>clir-sts-dolphin</c> and
+    /// <c>bge-m3</c>; <c>clir-emb-dolphin</c> answers un-normalised vectors (as one public client reports the service
+    /// does), so code that assumes unit length shows its mistake offline.
+    /// </summary>
+    public ISet<string> UnitLengthEmbeddingModels { get; set; } = new HashSet<string>(StringComparer.Ordinal) { "clir-sts-dolphin", "bge-m3" };
+
+    /// <summary>
+    /// Gets or sets how long to wait before answering an embedding request, by its text; null for no wait. Lets a
+    /// test make replies arrive out of order, or measure concurrency against a slow server.
+    /// </summary>
+    public Func<string, TimeSpan>? EmbeddingDelay { get; set; }
 }

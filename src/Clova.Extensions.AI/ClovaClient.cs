@@ -1,4 +1,5 @@
 using Clova.Chat;
+using Clova.Embeddings;
 using Clova.Internal;
 using Microsoft.Extensions.AI;
 
@@ -101,6 +102,23 @@ public sealed class ClovaClient : IDisposable
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(modelId);
         return new ClovaChatReducer(_transport, modelId, maxTokens, options);
+    }
+
+    /// <summary>
+    /// Returns an <see cref="IEmbeddingGenerator{TInput, TEmbedding}"/> for a CLOVA embedding model:
+    /// <see cref="ClovaModels.ClirEmbDolphin"/> or <see cref="ClovaModels.ClirStsDolphin"/> (v1 API, 1–500 tokens per
+    /// text) or <see cref="ClovaModels.BgeM3"/> (v2 API, up to 8,192 tokens). Every model gives 1024 floats, as CLOVA
+    /// sends them (not necessarily unit length; see <see cref="ClovaEmbeddingGeneratorOptions.Normalize"/>).
+    /// <see cref="EmbeddingGenerationOptions.ModelId"/> overrides the model per call.
+    /// </summary>
+    /// <param name="modelId">The default model.</param>
+    /// <param name="options">Concurrency, normalisation and the length pre-check; null for the defaults.</param>
+    /// <returns>A generator sharing this client's transport; disposing it does not affect this client.</returns>
+    /// <exception cref="InvalidOperationException">The client uses the legacy key pair without <see cref="ClovaClientOptions.AppPath"/> and <see cref="ClovaClientOptions.LegacyAppId"/>.</exception>
+    public IEmbeddingGenerator<string, Embedding<float>> GetEmbeddingGenerator(string modelId, ClovaEmbeddingGeneratorOptions? options = null)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(modelId);
+        return new ClovaEmbeddingGenerator(this, _transport, modelId, (options ?? new ClovaEmbeddingGeneratorOptions()).Validate());
     }
 
     /// <summary>Returns the token calculators for a model (v1 or v3 by the model, unless chosen).</summary>

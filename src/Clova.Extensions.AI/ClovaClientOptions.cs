@@ -50,6 +50,13 @@ public sealed class ClovaClientOptions
     public string? AppPath { get; set; }
 
     /// <summary>
+    /// Gets or sets the app id (a 32-character hex string from the CLOVA Studio console) that the legacy API gateway
+    /// expects at the end of api-tools paths such as embeddings (<c>/testapp/v1/api-tools/embedding/{model}/{appId}</c>).
+    /// Needed only with the legacy key pair, together with <see cref="AppPath"/>; ignored with <see cref="ApiKey"/>.
+    /// </summary>
+    public string? LegacyAppId { get; set; }
+
+    /// <summary>
     /// Gets or sets the <see cref="System.Net.Http.HttpClient"/> to send requests with. When set, the caller
     /// owns it: it is never disposed by the connector and its own <c>Timeout</c> (100 seconds by default) still
     /// applies, so set that to <see cref="Timeout.InfiniteTimeSpan"/> and rely on <see cref="NetworkTimeout"/>.
@@ -126,7 +133,8 @@ public sealed class ClovaClientOptions
             ? MaxStreamEventBytes
             : throw new ArgumentOutOfRangeException(nameof(MaxStreamEventBytes), MaxStreamEventBytes, "ClovaClientOptions.MaxStreamEventBytes must be positive.");
         ValidateTransport(legacy is not null);
-        return new ClovaSettings(endpoint, bearer, legacy, gateway, pathPrefix, HttpClient, HttpMessageHandler, networkTimeout, idleTimeout, maxEventBytes, retry);
+        string? appId = legacy is null ? null : NormaliseAppId(LegacyAppId);
+        return new ClovaSettings(endpoint, bearer, legacy, gateway, pathPrefix, appId, HttpClient, HttpMessageHandler, networkTimeout, idleTimeout, maxEventBytes, retry);
     }
 
     /// <summary>Returns the endpoint and which kind of credentials are set; keys are never included.</summary>
@@ -229,6 +237,19 @@ public sealed class ClovaClientOptions
         }
 
         return trimmed;
+    }
+
+    private static string? NormaliseAppId(string? appId)
+    {
+        if (string.IsNullOrWhiteSpace(appId))
+        {
+            return null;
+        }
+
+        string trimmed = appId.Trim();
+        return trimmed.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_')
+            ? trimmed
+            : throw new ArgumentException("ClovaClientOptions.LegacyAppId must be the app id from the CLOVA Studio console (letters and digits, one path segment).", nameof(LegacyAppId));
     }
 
     private static string NormaliseAppPath(string? appPath)

@@ -58,6 +58,12 @@ public sealed class ClovaException : HttpRequestException
     /// <summary>Gets how long the exchange took, all attempts and waits included, when the transport measured it.</summary>
     public TimeSpan? Elapsed { get; init; }
 
+    /// <summary>
+    /// Gets, for a call over several inputs (embeddings), the 0-based index of the input whose request failed; null
+    /// for a single-input call.
+    /// </summary>
+    public int? InputIndex { get; init; }
+
     /// <summary>Gets whether the failure is of the passing kind (a broken connection, a stream cut before any output).</summary>
     internal bool IsTransient { get; init; }
 }

@@ -17,4 +17,13 @@ public static class ClovaModels
 
     /// <summary>Legacy lightweight HyperCLOVA X (v1); 4k context.</summary>
     public const string HcxDash001 = "HCX-DASH-001";
+
+    /// <summary>General-purpose embedding model (v1 embedding API): 1–500 tokens in, 1024 floats out, not normalised.</summary>
+    public const string ClirEmbDolphin = "clir-emb-dolphin";
+
+    /// <summary>Embedding model tuned for sentence similarity (v1 embedding API): 1–500 tokens in, 1024 floats out.</summary>
+    public const string ClirStsDolphin = "clir-sts-dolphin";
+
+    /// <summary>BGE-M3 (embedding v2 API): up to 8,192 tokens in, 1024 floats out; CLOVA's tokenizer counts for it.</summary>
+    public const string BgeM3 = "bge-m3";
 }

@@ -24,4 +24,7 @@ public static class ClovaPropertyNames
     /// own message is in the update's <c>RawRepresentation</c>.
     /// </summary>
     public const string ResultMismatch = "resultMismatch";
+
+    /// <summary>Embeddings: the tokens one text counted as (an <see cref="int"/>), on each <c>Embedding&lt;float&gt;</c>.</summary>
+    public const string InputTokens = "inputTokens";
 }

@@ -24,6 +24,16 @@ internal static class ClovaApiPaths
     /// <summary><c>v1/api-tools/embedding/v2/tokenize</c>: the embedding-v2 tokenizer.</summary>
     public const string EmbeddingV2Tokenize = "v1/api-tools/embedding/v2/tokenize";
 
+    /// <summary>
+    /// <c>v1/api-tools/embedding/{model}</c> (v1 models) or <c>v1/api-tools/embedding/v2</c> (bge-m3); with the legacy
+    /// key pair the gateway adds the app id: <c>…/{appId}</c>.
+    /// </summary>
+    public static string Embedding(ClovaEmbeddingModelInfo model, string? legacyAppId)
+    {
+        string path = model.IsV2 ? "v1/api-tools/embedding/v2" : $"v1/api-tools/embedding/{Escape(model.Name)}";
+        return legacyAppId is null ? path : $"{path}/{Escape(legacyAppId)}";
+    }
+
     private static string Version(ClovaApiVersion version) => version == ClovaApiVersion.V1 ? "v1" : "v3";
 
     /// <summary>

@@ -100,6 +100,18 @@ internal static class ClovaErrors
         };
     }
 
+    /// <summary>The failure of one input of a multi-input call, saying which one; everything else is kept.</summary>
+    public static ClovaException ForInput(ClovaException failure, int index, int count) =>
+        new($"Input {index} of {count} failed: {failure.Message}", failure.StatusCode, failure.ErrorCode, failure.ServiceMessage, failure.RequestId, failure)
+        {
+            ReceivedCharacters = failure.ReceivedCharacters,
+            Attempts = failure.Attempts,
+            IsTransient = failure.IsTransient,
+            EndpointHost = failure.EndpointHost,
+            Elapsed = failure.Elapsed,
+            InputIndex = index,
+        };
+
     public static ClovaException Protocol(string what, string requestId, Exception? inner = null, int receivedCharacters = 0, bool transient = false) =>
         new($"CLOVA Studio sent a response the connector cannot read: {what}{DescribeReceived(receivedCharacters)}. Request id {requestId}.", null, null, null, requestId, inner)
         {

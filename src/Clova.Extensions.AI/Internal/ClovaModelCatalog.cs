@@ -34,6 +34,23 @@ internal static class ClovaModelCatalog
     public static ClovaModelInfo ForTask(string taskId) =>
         new(taskId, true, SupportsThinking: false, UsesMaxCompletionTokens: false, null, null, SupportsTools: false, SupportsImages: false, SupportsStructuredOutputs: false);
 
+    /// <summary>The embedding models: the API each is served by, its input limit and its vector size.</summary>
+    private static readonly Dictionary<string, ClovaEmbeddingModelInfo> EmbeddingModels = new ClovaEmbeddingModelInfo[]
+    {
+        new(ClovaModels.ClirEmbDolphin, IsKnown: true, IsV2: false, MaxInputTokens: 500, Dimensions: 1024),
+        new(ClovaModels.ClirStsDolphin, IsKnown: true, IsV2: false, MaxInputTokens: 500, Dimensions: 1024),
+        new(ClovaModels.BgeM3, IsKnown: true, IsV2: true, MaxInputTokens: 8_192, Dimensions: 1024),
+    }.ToDictionary(m => m.Name, StringComparer.OrdinalIgnoreCase);
+
+    /// <summary>
+    /// Returns the embedding entry for <paramref name="modelId"/>. An unknown id (a model newer than this library) is
+    /// sent to the v1 path <c>embedding/{model}</c>, where CLOVA serves named embedding models, with no local limit.
+    /// </summary>
+    public static ClovaEmbeddingModelInfo GetEmbedding(string modelId) =>
+        EmbeddingModels.TryGetValue(modelId, out ClovaEmbeddingModelInfo? info)
+            ? info
+            : new ClovaEmbeddingModelInfo(modelId, IsKnown: false, IsV2: false, MaxInputTokens: null, Dimensions: 1024);
+
     /// <summary>The known models with <paramref name="capability"/>, for refusals that say which model to use ("HCX-007 or HCX-005").</summary>
     public static string ModelsWith(ClovaCapability capability)
     {

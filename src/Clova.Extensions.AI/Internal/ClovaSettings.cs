@@ -10,6 +10,7 @@ internal sealed record ClovaSettings(
     string? LegacyKey,
     string? LegacyGatewayKey,
     string PathPrefix,
+    string? LegacyAppId,
     HttpClient? HttpClient,
     HttpMessageHandler? HttpMessageHandler,
     TimeSpan NetworkTimeout,

@@ -56,6 +56,15 @@ internal sealed class ClovaTransport : IDisposable
 
     public int MaxStreamEventBytes => _settings.MaxStreamEventBytes;
 
+    /// <summary>Gets whether the legacy key pair is in use (so api-tools paths need the app segment and app id).</summary>
+    public bool UsesLegacyKeys => _settings.LegacyKey is not null;
+
+    /// <summary>Gets the legacy gateway's app id, when configured.</summary>
+    public string? LegacyAppId => _settings.LegacyAppId;
+
+    /// <summary>Gets whether an app segment (<c>testapp</c>/<c>serviceapp</c>) is configured.</summary>
+    public bool HasAppPath => _settings.PathPrefix.Length > 0;
+
     /// <summary>Gets the keys to redact from service text that reaches an exception.</summary>
     public ClovaSecrets Secrets => _settings.Secrets;
 

@@ -339,6 +339,45 @@ internal static class ClovaRuleBook
         }
     }
 
+    // ---- Embeddings ----------------------------------------------------------------------------------------------
+
+    /// <summary>
+    /// The embedding rules: every text non-blank (CLOVA answers 40004), the vector size the model has, the legacy
+    /// gateway's app segment and app id, and a length pre-check only where a tokenizer exists.
+    /// </summary>
+    public static void CheckEmbedding(IReadOnlyList<string> values, EmbeddingGenerationOptions? options, ClovaEmbeddingModelInfo model, bool checkTokenLimit, bool legacyKeys, bool hasAppPath, string? legacyAppId)
+    {
+        for (int i = 0; i < values.Count; i++)
+        {
+            if (string.IsNullOrWhiteSpace(values[i]))
+            {
+                throw new ArgumentException($"Input {i} is {(values[i] is null ? "null" : "empty or blank")}: CLOVA embeds only non-blank text (it answers 40004).", "values");
+            }
+        }
+
+        if (options?.Dimensions is int dimensions && dimensions != model.Dimensions)
+        {
+            throw new ArgumentException($"EmbeddingGenerationOptions.Dimensions is {dimensions}, but {model.Name} gives only {model.Dimensions}-dimensional vectors; leave it unset or set {model.Dimensions}.", "options");
+        }
+
+        CheckEmbeddingModel(model, checkTokenLimit, legacyKeys, hasAppPath, legacyAppId);
+    }
+
+    /// <summary>The rules that depend on the model and the configuration only, checked when a generator is made and per call.</summary>
+    public static void CheckEmbeddingModel(ClovaEmbeddingModelInfo model, bool checkTokenLimit, bool legacyKeys, bool hasAppPath, string? legacyAppId)
+    {
+        if (legacyKeys && (legacyAppId is null || !hasAppPath))
+        {
+            throw new InvalidOperationException(
+                "With the legacy key pair, CLOVA's API gateway serves embeddings at /{testapp|serviceapp}/v1/api-tools/embedding/…/{appId}: set ClovaClientOptions.AppPath ('testapp' or 'serviceapp') and ClovaClientOptions.LegacyAppId (the app id from the CLOVA Studio console), or use ApiKey.");
+        }
+
+        if (checkTokenLimit && !model.HasTokenizer)
+        {
+            throw new ArgumentException($"ClovaEmbeddingGeneratorOptions.CheckTokenLimit needs CLOVA's embedding tokenizer, which exists for {ClovaModels.BgeM3} only, not {model.Name}.", "options");
+        }
+    }
+
     private static void CheckCapabilities(ClovaRequest request, ClovaModelInfo model)
     {
         if (!model.IsKnown)

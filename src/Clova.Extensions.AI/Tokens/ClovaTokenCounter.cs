@@ -76,12 +76,18 @@ public sealed class ClovaTokenCounter
     /// <param name="text">The text.</param>
     /// <param name="cancellationToken">Cancels the request.</param>
     /// <returns>The number of tokens.</returns>
-    public async Task<int> CountEmbeddingTokensAsync(string text, CancellationToken cancellationToken = default)
+    public Task<int> CountEmbeddingTokensAsync(string text, CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrEmpty(text);
+        return CountEmbeddingTokensAsync(_transport, text, cancellationToken);
+    }
+
+    /// <summary>The embedding-v2 tokenizer call, shared with the embedding generator's length pre-check.</summary>
+    internal static async Task<int> CountEmbeddingTokensAsync(ClovaTransport transport, string text, CancellationToken cancellationToken)
+    {
         string requestId = ClovaTransport.NewRequestId();
         byte[] body = JsonSerializer.SerializeToUtf8Bytes(new ClovaTextRequest { Text = text }, ClovaJson.Context.ClovaTextRequest);
-        ClovaNumTokensResult result = await _transport.PostJsonAsync(ClovaApiPaths.EmbeddingV2Tokenize, body, ClovaJson.Context.ClovaNumTokensResult, requestId, cancellationToken).ConfigureAwait(false);
+        ClovaNumTokensResult result = await transport.PostJsonAsync(ClovaApiPaths.EmbeddingV2Tokenize, body, ClovaJson.Context.ClovaNumTokensResult, requestId, cancellationToken).ConfigureAwait(false);
         return result.NumTokens is null
             ? throw ClovaErrors.Protocol("the tokenizer result has no numTokens", requestId)
             : CheckCount(result.NumTokens, "numTokens", requestId);

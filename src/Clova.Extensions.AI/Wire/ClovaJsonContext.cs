@@ -26,6 +26,7 @@ namespace Clova.Wire;
 [JsonSerializable(typeof(ClovaTokenizeResult))]
 [JsonSerializable(typeof(ClovaMessagesResult))]
 [JsonSerializable(typeof(ClovaNumTokensResult))]
+[JsonSerializable(typeof(ClovaEmbeddingResult))]
 [JsonSerializable(typeof(JsonElement))]
 [JsonSerializable(typeof(System.Text.Json.Nodes.JsonNode))]
 [JsonSerializable(typeof(Dictionary<string, object?>))]
