@@ -45,4 +45,21 @@ public static class ClovaKernelBuilderExtensions
         builder.Services.AddClovaTextGeneration(modelId, options, serviceId);
         return builder;
     }
+
+    /// <summary>
+    /// Adds a CLOVA embedding generator (<see cref="Microsoft.Extensions.AI.IEmbeddingGenerator{TInput, TEmbedding}"/>
+    /// of <see cref="string"/> to <c>Embedding&lt;float&gt;</c>) for vector stores and text search.
+    /// </summary>
+    /// <param name="builder">The kernel builder.</param>
+    /// <param name="modelId">The model: <c>bge-m3</c>, <c>clir-emb-dolphin</c> or <c>clir-sts-dolphin</c>.</param>
+    /// <param name="options">The client options.</param>
+    /// <param name="serviceId">A key for the service.</param>
+    /// <param name="generatorOptions">Concurrency, normalisation and the length pre-check; null for the defaults.</param>
+    /// <returns>The builder.</returns>
+    public static IKernelBuilder AddClovaEmbeddingGenerator(this IKernelBuilder builder, string modelId, ClovaClientOptions options, string? serviceId = null, ClovaEmbeddingGeneratorOptions? generatorOptions = null)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        builder.Services.AddClovaEmbeddingGenerator(modelId, options, serviceId, generatorOptions);
+        return builder;
+    }
 }

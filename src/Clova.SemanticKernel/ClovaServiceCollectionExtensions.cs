@@ -1,5 +1,6 @@
 using Clova;
 using Clova.SemanticKernel;
+using Microsoft.Extensions.AI;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.SemanticKernel.ChatCompletion;
@@ -35,5 +36,35 @@ public static class ClovaServiceCollectionExtensions
         ArgumentNullException.ThrowIfNull(services);
         ArgumentNullException.ThrowIfNull(options);
         return services.AddKeyedSingleton<ITextGenerationService>(serviceId, (_, _) => new ClovaTextGenerationService(new ClovaClient(options), modelId));
+    }
+
+    /// <summary>
+    /// Adds a CLOVA embedding generator, the Microsoft.Extensions.AI <see cref="IEmbeddingGenerator{TInput, TEmbedding}"/>
+    /// that Semantic Kernel's vector stores and text search consume (keyed when <paramref name="serviceId"/> is given).
+    /// </summary>
+    /// <param name="services">The services.</param>
+    /// <param name="modelId">The model: <c>bge-m3</c>, <c>clir-emb-dolphin</c> or <c>clir-sts-dolphin</c>.</param>
+    /// <param name="options">The client options; validated when the generator is first resolved.</param>
+    /// <param name="serviceId">A key for the service.</param>
+    /// <param name="generatorOptions">Concurrency, normalisation and the length pre-check; null for the defaults.</param>
+    /// <returns>The services.</returns>
+    public static IServiceCollection AddClovaEmbeddingGenerator(this IServiceCollection services, string modelId, ClovaClientOptions options, string? serviceId = null, ClovaEmbeddingGeneratorOptions? generatorOptions = null)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        ArgumentException.ThrowIfNullOrWhiteSpace(modelId);
+        ArgumentNullException.ThrowIfNull(options);
+        return services.AddKeyedSingleton<IEmbeddingGenerator<string, Embedding<float>>>(serviceId, (_, _) =>
+        {
+            var client = new ClovaClient(options);
+            try
+            {
+                return new OwningEmbeddingGenerator(client, client.GetEmbeddingGenerator(modelId, generatorOptions));
+            }
+            catch
+            {
+                client.Dispose();
+                throw;
+            }
+        });
     }
 }

@@ -187,6 +187,39 @@ public sealed class SemanticKernelTests : IAsyncLifetime
         Assert.Equal("/v1/completions/LK-D2", _emulator.LastRequest!.Path);
     }
 
+    [Fact]
+    public async Task A_kernel_resolves_the_embedding_generator_that_vector_stores_consume_keyed_by_service_id()
+    {
+        Kernel kernel = Kernel.CreateBuilder()
+            .AddClovaEmbeddingGenerator(ClovaModels.BgeM3, Options)
+            .AddClovaEmbeddingGenerator(ClovaModels.ClirStsDolphin, Options, "sts")
+            .Build();
+
+        var generator = kernel.GetRequiredService<IEmbeddingGenerator<string, Embedding<float>>>();
+        var sts = kernel.Services.GetRequiredKeyedService<IEmbeddingGenerator<string, Embedding<float>>>("sts");
+        Embedding<float> vector = await generator.GenerateAsync("환불은 언제 되나요?");
+        await sts.GenerateAsync("환불은 언제 되나요?");
+
+        Assert.Equal(1024, vector.Vector.Length);
+        Assert.Equal("bge-m3", generator.GetService<EmbeddingGeneratorMetadata>()!.DefaultModelId);
+        Assert.Equal("/v1/api-tools/embedding/clir-sts-dolphin", _emulator.LastRequest!.Path);
+    }
+
+    [Fact]
+    public void Disposing_the_container_disposes_the_client_it_made_for_the_generator()
+    {
+        var services = new ServiceCollection();
+        services.AddClovaEmbeddingGenerator(ClovaModels.BgeM3, Options);
+        IEmbeddingGenerator<string, Embedding<float>> generator;
+        using (ServiceProvider provider = services.BuildServiceProvider())
+        {
+            generator = provider.GetRequiredService<IEmbeddingGenerator<string, Embedding<float>>>();
+            Assert.NotNull(generator.GetService<ClovaClient>());
+        }
+
+        Assert.ThrowsAny<ObjectDisposedException>(() => generator.GenerateAsync(["a"]).GetAwaiter().GetResult());
+    }
+
     /// <summary>A kernel plugin, as users write them.</summary>
     public sealed class WeatherPlugin
     {

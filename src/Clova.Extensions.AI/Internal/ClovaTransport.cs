@@ -20,6 +20,7 @@ internal sealed class ClovaTransport : IDisposable
     private readonly HttpClient _http;
     private readonly bool _ownsHttpClient;
     private readonly ClovaRetryPolicy _retry;
+    private volatile bool _disposed;
 
     public ClovaTransport(ClovaSettings settings)
     {
@@ -78,6 +79,8 @@ internal sealed class ClovaTransport : IDisposable
     /// </summary>
     public async Task<T> SendAsync<T>(string apiPath, byte[] body, string requestId, bool streaming, Func<HttpResponseMessage, CancellationToken, ValueTask<T>> onSuccess, CancellationToken cancellationToken)
     {
+        // Said plainly, rather than as a transport failure retried against a disposed HttpClient.
+        ObjectDisposedException.ThrowIf(_disposed, typeof(ClovaClient));
         T? value = default;
         int attempts = 0;
         long started = System.Diagnostics.Stopwatch.GetTimestamp();
@@ -204,6 +207,7 @@ internal sealed class ClovaTransport : IDisposable
 
     public void Dispose()
     {
+        _disposed = true;
         if (_ownsHttpClient)
         {
             _http.Dispose();
