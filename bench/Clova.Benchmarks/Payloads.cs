@@ -60,4 +60,18 @@ internal static class Payloads
     /// <summary>Ten turns of Korean history: twenty messages plus the new question.</summary>
     public static IEnumerable<(bool User, string Text)> History() =>
         Enumerable.Range(0, 21).Select(i => (i % 2 == 0, $"{i}번째 메시지: " + string.Concat(Enumerable.Range(i, 20).Select(Token))));
+
+    /// <summary>1024 floats as CLOVA writes them (about 10 significant characters each).</summary>
+    public static string VectorJson { get; } = "[" + string.Join(",", Enumerable.Range(0, 1024).Select(i => (Math.Sin(i) * 0.05).ToString("0.#########", System.Globalization.CultureInfo.InvariantCulture))) + "]";
+
+    /// <summary>CLOVA's embedding reply (v1 and v2 share it).</summary>
+    public static byte[] ClovaEmbedding() => Encoding.UTF8.GetBytes(
+        "{\"status\":{\"code\":\"20000\",\"message\":\"OK\"},\"result\":{\"embedding\":" + VectorJson + ",\"inputTokens\":12}}");
+
+    /// <summary>The same vector in the shape of CLOVA's OpenAI-compatible <c>/v1/openai/embeddings</c> route.</summary>
+    public static byte[] OpenAIEmbedding() => Encoding.UTF8.GetBytes(
+        "{\"object\":\"list\",\"data\":[{\"object\":\"embedding\",\"index\":0,\"embedding\":" + VectorJson + "}],\"model\":\"bge-m3\",\"usage\":{\"prompt_tokens\":12,\"total_tokens\":12}}");
+
+    /// <summary>A thousand short Korean FAQ-like texts.</summary>
+    public static string[] EmbeddingTexts { get; } = [.. Enumerable.Range(0, 1000).Select(i => $"{i}번 질문: " + string.Concat(Enumerable.Range(i, 8).Select(Token)))];
 }

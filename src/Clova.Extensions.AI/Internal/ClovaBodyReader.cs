@@ -14,33 +14,55 @@ internal static class ClovaBodyReader
     /// <summary>Reads up to <paramref name="maxBytes"/>; <c>Truncated</c> says whether more was there.</summary>
     public static async Task<(byte[] Body, bool Truncated)> ReadAsync(HttpContent content, int maxBytes, CancellationToken cancellationToken)
     {
-        if (content.Headers.ContentLength is long declared && declared > maxBytes)
+        using PooledBody body = await ReadPooledAsync(content, maxBytes, cancellationToken).ConfigureAwait(false);
+        return (body.Span.ToArray(), body.Truncated);
+    }
+
+    /// <summary>
+    /// Reads up to <paramref name="maxBytes"/> into a rented buffer sized from <c>Content-Length</c> when the server
+    /// gives one (growing by doubling when it does not, or lies), so a JSON reply is parsed where it landed.
+    /// </summary>
+    public static async Task<PooledBody> ReadPooledAsync(HttpContent content, int maxBytes, CancellationToken cancellationToken)
+    {
+        long? declared = content.Headers.ContentLength;
+        if (declared > maxBytes)
         {
             // Still read the first part: an error excerpt is useful, and the connection is dropped on dispose.
             maxBytes = Math.Min(maxBytes, MaxErrorBytes);
         }
 
         Stream stream = await content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
-        byte[] buffer = ArrayPool<byte>.Shared.Rent(Math.Min(Math.Max(maxBytes, 1) + 1, 64 * 1024));
+        // One byte more than expected, so the end of the body is seen without a second rent.
+        int initial = (int)Math.Min(Math.Min(declared ?? 16 * 1024, maxBytes) + 1, 64 * 1024);
+        byte[] buffer = ArrayPool<byte>.Shared.Rent(Math.Max(initial, 256));
+        int length = 0;
         try
         {
-            var body = new ArrayBufferWriter<byte>(Math.Min(maxBytes + 1, 64 * 1024));
-            while (body.WrittenCount <= maxBytes)
+            while (length <= maxBytes)
             {
-                int read = await stream.ReadAsync(buffer.AsMemory(0, Math.Min(buffer.Length, maxBytes + 1 - body.WrittenCount)), cancellationToken).ConfigureAwait(false);
-                if (read == 0)
+                if (length == buffer.Length)
                 {
-                    return (body.WrittenSpan.ToArray(), content.Headers.ContentLength > body.WrittenCount);
+                    byte[] larger = ArrayPool<byte>.Shared.Rent((int)Math.Min((long)buffer.Length * 2, (long)maxBytes + 1));
+                    buffer.AsSpan(0, length).CopyTo(larger);
+                    ArrayPool<byte>.Shared.Return(buffer);
+                    buffer = larger;
                 }
 
-                body.Write(buffer.AsSpan(0, read));
+                int read = await stream.ReadAsync(buffer.AsMemory(length, Math.Min(buffer.Length, maxBytes + 1) - length), cancellationToken).ConfigureAwait(false);
+                if (read == 0)
+                {
+                    return new PooledBody(buffer, length, declared > length);
+                }
+
+                length += read;
             }
 
-            return (body.WrittenSpan[..maxBytes].ToArray(), true);
+            return new PooledBody(buffer, maxBytes, true);
         }
-        finally
+        catch
         {
             ArrayPool<byte>.Shared.Return(buffer);
+            throw;
         }
     }
 }

@@ -15,13 +15,13 @@ internal static class ClovaEnvelopeReader
         try
         {
             // A JSON answer is small: buffering it and parsing the bytes in one go beats the async stream reader.
-            (byte[] body, bool truncated) = await ClovaBodyReader.ReadAsync(response.Content, maxBytes, cancellationToken).ConfigureAwait(false);
-            if (truncated)
+            using PooledBody body = await ClovaBodyReader.ReadPooledAsync(response.Content, maxBytes, cancellationToken).ConfigureAwait(false);
+            if (body.Truncated)
             {
                 throw ClovaErrors.Protocol($"the JSON body is larger than ClovaClientOptions.MaxStreamEventBytes ({maxBytes:N0} bytes)", requestId);
             }
 
-            envelope = body.Length == 0 ? null : ReadEnvelope(body, resultType);
+            envelope = body.Length == 0 ? null : ReadEnvelope(body.Span, resultType);
         }
         catch (JsonException e)
         {
