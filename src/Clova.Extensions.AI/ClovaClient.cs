@@ -1,6 +1,7 @@
 using Clova.Chat;
 using Clova.Embeddings;
 using Clova.Internal;
+using Clova.Rules;
 using Microsoft.Extensions.AI;
 
 namespace Clova;
@@ -120,6 +121,72 @@ public sealed class ClovaClient : IDisposable
         ArgumentException.ThrowIfNullOrWhiteSpace(modelId);
         return new ClovaEmbeddingGenerator(this, _transport, modelId, (options ?? new ClovaEmbeddingGeneratorOptions()).Validate());
     }
+
+    /// <summary>
+    /// Returns the RAG reasoning tool (<c>/v1/api-tools/rag-reasoning</c>) as an <see cref="IChatClient"/>: give it your
+    /// search function in <see cref="ChatOptions.Tools"/> (required) and drive it with any tool loop, such as
+    /// Microsoft.Extensions.AI's <c>FunctionInvokingChatClient</c>. The search function should return
+    /// <c>{"search_result":[{"id":…,"doc":…}]}</c>. The answer cites documents in tags named by their ids
+    /// (<c>&lt;doc-7&gt;…&lt;/doc-7&gt;</c>), which stay in the text; the cited ids are also in
+    /// <see cref="ChatResponse.AdditionalProperties"/> under <see cref="ClovaPropertyNames.CitedIds"/>. It does not stream:
+    /// streaming calls deliver the whole response as updates. Not available with the legacy key pair.
+    /// </summary>
+    /// <returns>A chat client sharing this client's transport.</returns>
+    /// <exception cref="InvalidOperationException">The client uses the legacy key pair, for which RAG reasoning has no form.</exception>
+    public IChatClient GetRagReasoningClient()
+    {
+        ClovaRuleBook.CheckLegacyForm("RAG reasoning", "rag-reasoning", hasLegacyForm: false, _transport.UsesLegacyKeys, _transport.HasAppPath, _transport.LegacyAppId);
+        return new ClovaChatClient(this, _transport, new ChatTarget(ClovaModelCatalog.RagReasoning.Name, false, ClovaApiVersion.Auto, IsRagReasoning: true));
+    }
+
+    /// <summary>Returns CLOVA's reranker, which answers a query citing the documents it used (it does not score them).</summary>
+    /// <returns>The reranker, sharing this client's transport.</returns>
+    /// <exception cref="InvalidOperationException">The client uses the legacy key pair, for which the reranker has no form.</exception>
+    public ClovaReranker GetReranker()
+    {
+        ClovaRuleBook.CheckLegacyForm("reranker", "reranker", hasLegacyForm: false, _transport.UsesLegacyKeys, _transport.HasAppPath, _transport.LegacyAppId);
+        return new ClovaReranker(_transport);
+    }
+
+    /// <summary>Returns CLOVA's summarization API.</summary>
+    /// <returns>The summarizer, sharing this client's transport.</returns>
+    /// <exception cref="InvalidOperationException">The legacy key pair is used without <see cref="ClovaClientOptions.AppPath"/> and <see cref="ClovaClientOptions.LegacyAppId"/>.</exception>
+    public ClovaSummarizer GetSummarizer()
+    {
+        ClovaRuleBook.CheckLegacyForm("summarization", "summarization/v2", hasLegacyForm: true, _transport.UsesLegacyKeys, _transport.HasAppPath, _transport.LegacyAppId);
+        return new ClovaSummarizer(_transport, ClovaApiPaths.Summarization(_transport.UsesLegacyKeys ? _transport.LegacyAppId : null));
+    }
+
+    /// <summary>Returns CLOVA's segmentation (paragraph split) API.</summary>
+    /// <returns>The segmenter, sharing this client's transport.</returns>
+    /// <exception cref="InvalidOperationException">The legacy key pair is used without <see cref="ClovaClientOptions.AppPath"/> and <see cref="ClovaClientOptions.LegacyAppId"/>.</exception>
+    public ClovaSegmenter GetSegmenter()
+    {
+        ClovaRuleBook.CheckLegacyForm("segmentation", "segmentation", hasLegacyForm: true, _transport.UsesLegacyKeys, _transport.HasAppPath, _transport.LegacyAppId);
+        return new ClovaSegmenter(_transport, ClovaApiPaths.Segmentation(_transport.UsesLegacyKeys ? _transport.LegacyAppId : null));
+    }
+
+    /// <summary>Returns a router built in the CLOVA Studio console.</summary>
+    /// <param name="routerId">The router id.</param>
+    /// <param name="version">The router version, from 1.</param>
+    /// <returns>The router, sharing this client's transport.</returns>
+    /// <exception cref="InvalidOperationException">The client uses the legacy key pair, for which routers have no known form.</exception>
+    public ClovaRouter GetRouter(string routerId, int version)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(routerId);
+        ArgumentOutOfRangeException.ThrowIfLessThan(version, 1);
+        ClovaRuleBook.CheckLegacyForm("router", "routers", hasLegacyForm: false, _transport.UsesLegacyKeys, _transport.HasAppPath, _transport.LegacyAppId);
+        return new ClovaRouter(_transport, routerId, version);
+    }
+
+    /// <summary>
+    /// Returns CLOVA's summarization, segmentation and (with a bearer key) reranker as <see cref="AIFunction"/>s —
+    /// <c>clova_summarize</c>, <c>clova_segment</c>, <c>clova_answer_with_citations</c> — for any chat client with
+    /// function invocation: <c>new ChatOptions { Tools = [.. clova.GetToolFunctions()] }</c>.
+    /// </summary>
+    /// <returns>The functions, sharing this client's transport.</returns>
+    public IReadOnlyList<AIFunction> GetToolFunctions() =>
+        Tools.ClovaToolFunctions.Create(GetSummarizer(), GetSegmenter(), _transport.UsesLegacyKeys ? null : GetReranker());
 
     /// <summary>Returns the token calculators for a model (v1 or v3 by the model, unless chosen).</summary>
     /// <param name="modelId">The model whose tokenizer counts.</param>

@@ -27,4 +27,10 @@ public static class ClovaPropertyNames
 
     /// <summary>Embeddings: the tokens one text counted as (an <see cref="int"/>), on each <c>Embedding&lt;float&gt;</c>.</summary>
     public const string InputTokens = "inputTokens";
+
+    /// <summary>
+    /// RAG reasoning: the document ids the answer cites (an <see cref="IReadOnlyList{T}"/> of <see cref="string"/>, first
+    /// citation first), read from the <c>&lt;id&gt;…&lt;/id&gt;</c> tags, which stay in the text.
+    /// </summary>
+    public const string CitedIds = "citedIds";
 }

@@ -111,4 +111,18 @@ public sealed class ClientSurfaceTests
 
         Assert.NotEmpty(response.Text);
     }
+
+    [Fact]
+    public async Task A_disposed_client_says_so_from_its_chat_client_and_generator_without_sending()
+    {
+        var handler = new RecordingHandler(ClovaBody.ChatAnswer());
+        ClovaClient client = RecordingHandler.Client(handler);
+        IChatClient chat = client.GetChatClient(ClovaModels.Hcx005);
+        IEmbeddingGenerator<string, Embedding<float>> generator = client.GetEmbeddingGenerator(ClovaModels.BgeM3);
+        client.Dispose();
+
+        await Assert.ThrowsAsync<ObjectDisposedException>(() => chat.GetResponseAsync("q"));
+        await Assert.ThrowsAsync<ObjectDisposedException>(() => generator.GenerateAsync(["a"]));
+        Assert.Empty(handler.Requests);
+    }
 }

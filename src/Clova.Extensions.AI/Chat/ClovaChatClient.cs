@@ -28,14 +28,22 @@ internal sealed class ClovaChatClient : IChatClient
     {
         PreparedChatRequest prepared = Prepare(messages, options);
         ClovaChatResult result = await _transport.PostJsonAsync(prepared.ApiPath, prepared.Body, ClovaJson.Context.ClovaChatResult, prepared.RequestId, cancellationToken).ConfigureAwait(false);
-        return ChatResponseMapper.FromClovaResult(result, prepared.RequestId, prepared.ModelId, prepared.IncludeReasoning);
+        ChatResponse response = ChatResponseMapper.FromClovaResult(result, prepared.RequestId, prepared.ModelId, prepared.IncludeReasoning);
+        if (_target.IsRagReasoning && RagCitations.FromClovaAnswer(response.Text) is { Count: > 0 } cited)
+        {
+            (response.AdditionalProperties ??= [])[ClovaPropertyNames.CitedIds] = cited;
+        }
+
+        return response;
     }
 
     public IAsyncEnumerable<ChatResponseUpdate> GetStreamingResponseAsync(IEnumerable<ChatMessage> messages, ChatOptions? options = null, CancellationToken cancellationToken = default)
     {
         // Prepared eagerly so bad input throws at the call, before enumeration and before any request.
         PreparedChatRequest prepared = Prepare(messages, options);
-        return ChatStreamReader.ReadAsync(_transport, prepared, cancellationToken);
+        return _target.IsRagReasoning
+            ? StreamWholeResponseAsync(messages, options, cancellationToken)
+            : ChatStreamReader.ReadAsync(_transport, prepared, cancellationToken);
     }
 
     public object? GetService(Type serviceType, object? serviceKey = null)
@@ -54,11 +62,28 @@ internal sealed class ClovaChatClient : IChatClient
     }
 
     public override string ToString() =>
-        $"ClovaChatClient {{ {(_target.IsTask ? "Task" : "Model")} = {_target.Id}, Api = {_target.Version}, Endpoint = {_transport.Endpoint} }}";
+        _target.IsRagReasoning
+            ? $"ClovaChatClient {{ RagReasoning, Endpoint = {_transport.Endpoint} }}"
+            : $"ClovaChatClient {{ {(_target.IsTask ? "Task" : "Model")} = {_target.Id}, Api = {_target.Version}, Endpoint = {_transport.Endpoint} }}";
+
+    /// <summary>RAG reasoning does not stream: the whole answer is delivered as the updates of one response.</summary>
+    private async IAsyncEnumerable<ChatResponseUpdate> StreamWholeResponseAsync(IEnumerable<ChatMessage> messages, ChatOptions? options, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        ChatResponse response = await GetResponseAsync(messages, options, cancellationToken).ConfigureAwait(false);
+        foreach (ChatResponseUpdate update in response.ToChatResponseUpdates())
+        {
+            yield return update;
+        }
+    }
 
     private PreparedChatRequest Prepare(IEnumerable<ChatMessage> messages, ChatOptions? options)
     {
         ArgumentNullException.ThrowIfNull(messages);
+        if (_target.IsRagReasoning)
+        {
+            return PrepareRagReasoning(messages, options);
+        }
+
         string id = string.IsNullOrWhiteSpace(options?.ModelId) ? _target.Id : options.ModelId;
         ClovaModelInfo model = _target.IsTask ? ClovaModelCatalog.ForTask(id) : ClovaModelCatalog.Get(id);
         ClovaDialect dialect = model.ChatDialect(_target.Version);
@@ -70,4 +95,16 @@ internal sealed class ClovaChatClient : IChatClient
         return new PreparedChatRequest(ClovaTransport.NewRequestId(), id, path, body, includeReasoning);
     }
 
+    private PreparedChatRequest PrepareRagReasoning(IEnumerable<ChatMessage> messages, ChatOptions? options)
+    {
+        ClovaModelInfo model = ClovaModelCatalog.RagReasoning;
+        if (!string.IsNullOrWhiteSpace(options?.ModelId) && options.ModelId != model.Name)
+        {
+            throw new ArgumentException($"ChatOptions.ModelId is '{options.ModelId}', but RAG reasoning runs one fixed model; leave ModelId unset.", nameof(options));
+        }
+
+        object? raw = options?.RawRepresentationFactory?.Invoke(this);
+        byte[] body = ClovaRequestWriter.ToUtf8(ClovaRequestBuilder.ForChat(messages, options, model, ClovaDialect.RagReasoning, raw));
+        return new PreparedChatRequest(ClovaTransport.NewRequestId(), model.Name, ClovaApiPaths.RagReasoning, body, options?.Reasoning?.Output is not ReasoningOutput.None);
+    }
 }

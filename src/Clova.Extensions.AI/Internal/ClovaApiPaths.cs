@@ -24,6 +24,21 @@ internal static class ClovaApiPaths
     /// <summary><c>v1/api-tools/embedding/v2/tokenize</c>: the embedding-v2 tokenizer.</summary>
     public const string EmbeddingV2Tokenize = "v1/api-tools/embedding/v2/tokenize";
 
+    /// <summary><c>v1/api-tools/rag-reasoning</c>: search-planning chat with citations (no legacy form).</summary>
+    public const string RagReasoning = "v1/api-tools/rag-reasoning";
+
+    /// <summary><c>v1/api-tools/reranker</c>: an answer citing the given documents (no legacy form).</summary>
+    public const string Reranker = "v1/api-tools/reranker";
+
+    /// <summary><c>v1/api-tools/summarization/v2</c>, with the legacy gateway's <c>/{appId}</c>.</summary>
+    public static string Summarization(string? legacyAppId) => WithAppId("v1/api-tools/summarization/v2", legacyAppId);
+
+    /// <summary><c>v1/api-tools/segmentation</c>, with the legacy gateway's <c>/{appId}</c>.</summary>
+    public static string Segmentation(string? legacyAppId) => WithAppId("v1/api-tools/segmentation", legacyAppId);
+
+    /// <summary><c>v1/routers/{routerId}/versions/{version}/route</c>: a router built in the console.</summary>
+    public static string Route(string routerId, int version) => $"v1/routers/{Escape(routerId)}/versions/{version.ToString(System.Globalization.CultureInfo.InvariantCulture)}/route";
+
     /// <summary>
     /// <c>v1/api-tools/embedding/{model}</c> (v1 models) or <c>v1/api-tools/embedding/v2</c> (bge-m3); with the legacy
     /// key pair the gateway adds the app id: <c>…/{appId}</c>.
@@ -31,8 +46,10 @@ internal static class ClovaApiPaths
     public static string Embedding(ClovaEmbeddingModelInfo model, string? legacyAppId)
     {
         string path = model.IsV2 ? "v1/api-tools/embedding/v2" : $"v1/api-tools/embedding/{Escape(model.Name)}";
-        return legacyAppId is null ? path : $"{path}/{Escape(legacyAppId)}";
+        return WithAppId(path, legacyAppId);
     }
+
+    private static string WithAppId(string path, string? legacyAppId) => legacyAppId is null ? path : $"{path}/{Escape(legacyAppId)}";
 
     private static string Version(ClovaApiVersion version) => version == ClovaApiVersion.V1 ? "v1" : "v3";
 

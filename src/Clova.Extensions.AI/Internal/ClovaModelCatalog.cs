@@ -34,6 +34,13 @@ internal static class ClovaModelCatalog
     public static ClovaModelInfo ForTask(string taskId) =>
         new(taskId, true, SupportsThinking: false, UsesMaxCompletionTokens: false, null, null, SupportsTools: false, SupportsImages: false, SupportsStructuredOutputs: false);
 
+    /// <summary>
+    /// RAG reasoning (<c>/v1/api-tools/rag-reasoning</c>): one fixed model behind the tool, 128k in and under 4,096 out,
+    /// tools required, text only, no thinking or structured outputs.
+    /// </summary>
+    public static readonly ClovaModelInfo RagReasoning = new(
+        "rag-reasoning", IsKnown: true, SupportsThinking: false, UsesMaxCompletionTokens: false, MaxOutputTokens: 4_095, ContextWindow: 128_000, SupportsTools: true, SupportsImages: false, SupportsStructuredOutputs: false);
+
     /// <summary>The embedding models: the API each is served by, its input limit and its vector size.</summary>
     private static readonly Dictionary<string, ClovaEmbeddingModelInfo> EmbeddingModels = new ClovaEmbeddingModelInfo[]
     {

@@ -11,4 +11,7 @@ internal enum ClovaDialect
 
     /// <summary><c>/v1/completions</c>: the legacy LK models.</summary>
     LkCompletion,
+
+    /// <summary><c>/v1/api-tools/rag-reasoning</c>: v3-shaped chat with required tools and its own ranges.</summary>
+    RagReasoning,
 }

@@ -25,6 +25,9 @@ internal sealed class ClovaParameter
     /// <summary>Gets the field in <c>/v1/completions</c> (LK), or null when LK has no such field.</summary>
     public ClovaWireField? Lk { get; init; }
 
+    /// <summary>Gets the field in <c>/v1/api-tools/rag-reasoning</c>, or null when RAG reasoning has no such field.</summary>
+    public ClovaWireField? Rag { get; init; }
+
     /// <summary>Gets the field it has under the same name and range in all three dialects (sets <see cref="V3"/>, <see cref="V1"/> and <see cref="Lk"/>).</summary>
     public ClovaWireField? Everywhere
     {
@@ -67,9 +70,10 @@ internal sealed class ClovaParameter
     {
         ClovaDialect.V3Chat => V3,
         ClovaDialect.V1Chat => V1,
+        ClovaDialect.RagReasoning => Rag,
         _ => Lk,
     };
 
     /// <summary>A name for the row in messages: its v3 name, else the first it has.</summary>
-    public override string ToString() => (V3 ?? V1 ?? Lk)!.Name;
+    public override string ToString() => (V3 ?? V1 ?? Lk ?? Rag)!.Name;
 }

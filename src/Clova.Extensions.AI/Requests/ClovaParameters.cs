@@ -5,7 +5,7 @@ using Clova.Wire;
 namespace Clova.Requests;
 
 /// <summary>
-/// THE table of CLOVA request parameters: every scalar field of the chat (v3, v1) and LK completion bodies, with its
+/// THE table of CLOVA request parameters: every scalar field of the chat (v3, v1), RAG reasoning and LK completion bodies, with its
 /// name, range and default in each dialect (from the spec and the seed pages), the typed option it comes from and the
 /// capability it needs. <see cref="ClovaRequestBuilder"/> fills requests from it, <see cref="Rules.ClovaRuleBook"/>
 /// checks them with it and <see cref="ClovaRequestWriter"/> writes them in its order. Adding a CLOVA field is adding
@@ -41,6 +41,7 @@ internal static class ClovaParameters
         V3 = new("maxTokens", ClovaRange.Closed(1, int.MaxValue)),
         V1 = new("maxTokens", ClovaRange.Closed(1, int.MaxValue), "100"),
         Lk = new("maxTokens", ClovaRange.Below(1, 2048), "100", "prompt tokens plus maxTokens may not exceed 2048"),
+        Rag = new("maxTokens", ClovaRange.Below(1024, 4096), "1024"),
         ChatOption = "ChatOptions.MaxOutputTokens",
         FromChatOptions = (o, c) => c.Dialect == ClovaDialect.V3Chat && c.Model.UsesMaxCompletionTokens ? null : (long?)o.MaxOutputTokens,
         CompletionOption = "ClovaCompletionRequest.MaxTokens",
@@ -60,6 +61,7 @@ internal static class ClovaParameters
         Kind = ClovaValueKind.TextList,
         V3 = new("stop"),
         V1 = new("stopBefore"),
+        Rag = new("stop"),
         Lk = new("stopBefore"),
         ChatOption = "ChatOptions.StopSequences",
         FromChatOptions = (o, _) => o.StopSequences is { Count: > 0 } stop ? new List<string>(stop) : null,
@@ -71,6 +73,7 @@ internal static class ClovaParameters
     {
         Kind = ClovaValueKind.Json,
         V3 = new("tools"),
+        Rag = new("tools", Note: "required"),
         ChatOption = "ChatOptions.Tools",
         FromChatOptions = (o, _) => o.Tools is { Count: > 0 } tools ? ChatRequestMapper.ToClovaTools(tools) : null,
         FromAdditionalProperties = false,
@@ -82,6 +85,7 @@ internal static class ClovaParameters
     {
         Kind = ClovaValueKind.Json,
         V3 = new("toolChoice"),
+        Rag = new("toolChoice"),
         ChatOption = "ChatOptions.ToolMode",
         FromChatOptions = (o, _) => o.Tools is { Count: > 0 } tools ? ChatRequestMapper.ToClovaToolChoice(o.ToolMode, tools) : null,
         FromAdditionalProperties = false,
@@ -123,6 +127,7 @@ internal static class ClovaParameters
         {
             Kind = ClovaValueKind.Number,
             Everywhere = new("topP", UnitInterval, "0.8"),
+            Rag = new("topP", UnitInterval, "0.8"),
             ChatOption = "ChatOptions.TopP",
             FromChatOptions = (o, _) => ChatRequestMapper.ToClovaNumber(o.TopP),
             CompletionOption = "ClovaCompletionRequest.TopP",
@@ -132,6 +137,7 @@ internal static class ClovaParameters
         {
             Kind = ClovaValueKind.Integer,
             Everywhere = new("topK", ClovaRange.Closed(0, 128), "0"),
+            Rag = new("topK", ClovaRange.Closed(0, 128), "0"),
             ChatOption = "ChatOptions.TopK",
             FromChatOptions = (o, _) => (long?)o.TopK,
             CompletionOption = "ClovaCompletionRequest.TopK",
@@ -143,6 +149,7 @@ internal static class ClovaParameters
         {
             Kind = ClovaValueKind.Number,
             V3 = new("temperature", ClovaRange.Closed(0, 1), "0.5"),
+            Rag = new("temperature", ClovaRange.Closed(0, 1), "0.5"),
             V1 = new("temperature", UnitInterval, "0.5"),
             Lk = new("temperature", UnitInterval, "0.5"),
             ChatOption = "ChatOptions.Temperature",
@@ -155,6 +162,7 @@ internal static class ClovaParameters
             // Same idea, different name AND range in v1: never translated, which would silently change the meaning.
             Kind = ClovaValueKind.Number,
             V3 = new("repetitionPenalty", ClovaRange.AboveZero(2), "1.1"),
+            Rag = new("repetitionPenalty", ClovaRange.AboveZero(2), "1.1"),
             V1 = new("repeatPenalty", ClovaRange.AboveZero(10), "5"),
             Lk = new("repeatPenalty", ClovaRange.AboveZero(10), "5"),
             CompletionOption = "ClovaCompletionRequest.RepeatPenalty",
@@ -166,6 +174,7 @@ internal static class ClovaParameters
             Kind = ClovaValueKind.Integer,
             V3 = new("seed", ClovaRange.Closed(0, uint.MaxValue), "0", "0 lets CLOVA choose"),
             V1 = new("seed", ClovaRange.Closed(0, uint.MaxValue), "0", "0 lets CLOVA choose"),
+            Rag = new("seed", ClovaRange.Closed(0, uint.MaxValue), "0", "0 lets CLOVA choose"),
             ChatOption = "ChatOptions.Seed",
             FromChatOptions = (o, _) => o.Seed,
             IntegerMax = long.MaxValue,
@@ -174,6 +183,7 @@ internal static class ClovaParameters
         {
             Kind = ClovaValueKind.Boolean,
             Everywhere = new("includeAiFilters"),
+            Rag = new("includeAiFilters", Default: "true"),
             CompletionOption = "ClovaCompletionRequest.IncludeAiFilters",
             FromCompletion = r => r.IncludeAiFilters,
         },
@@ -198,6 +208,7 @@ internal static class ClovaParameters
 
     private static readonly Dictionary<string, ClovaParameter> V3ByName = ByName(ClovaDialect.V3Chat);
     private static readonly Dictionary<string, ClovaParameter> V1ByName = ByName(ClovaDialect.V1Chat);
+    private static readonly Dictionary<string, ClovaParameter> RagByName = ByName(ClovaDialect.RagReasoning);
 
     static ClovaParameters()
     {
@@ -209,7 +220,7 @@ internal static class ClovaParameters
 
     /// <summary>The row whose field is called <paramref name="name"/> in a chat dialect (an <c>AdditionalProperties</c> key).</summary>
     public static ClovaParameter? Find(ClovaDialect dialect, string name) =>
-        (dialect == ClovaDialect.V1Chat ? V1ByName : V3ByName).GetValueOrDefault(name);
+        (dialect switch { ClovaDialect.V1Chat => V1ByName, ClovaDialect.RagReasoning => RagByName, _ => V3ByName }).GetValueOrDefault(name);
 
     private static Dictionary<string, ClovaParameter> ByName(ClovaDialect dialect)
     {

@@ -231,6 +231,7 @@ internal static class ClovaRuleBook
     /// </summary>
     public static void CheckForeignKey(string key, ClovaDialect dialect, ClovaModelInfo model)
     {
+        // RAG reasoning speaks v3's names, so v1 is "the other dialect" for it too.
         ClovaDialect other = dialect == ClovaDialect.V1Chat ? ClovaDialect.V3Chat : ClovaDialect.V1Chat;
         if (dialect == ClovaDialect.LkCompletion || ClovaParameters.Find(other, key) is not { FromAdditionalProperties: true } row)
         {
@@ -280,6 +281,11 @@ internal static class ClovaRuleBook
         if (request.Dialect == ClovaDialect.V1Chat)
         {
             CheckTextOnly(request.Messages!, $"The v1 chat API ({model.Name})");
+        }
+
+        if (request.Dialect == ClovaDialect.RagReasoning && !request.Values.Has(ClovaParameters.Tools))
+        {
+            throw new ArgumentException("RAG reasoning needs ChatOptions.Tools: CLOVA requires at least one tool (the search function it calls to find documents).", "options");
         }
 
         CheckRanges(request, model);
@@ -366,15 +372,142 @@ internal static class ClovaRuleBook
     /// <summary>The rules that depend on the model and the configuration only, checked when a generator is made and per call.</summary>
     public static void CheckEmbeddingModel(ClovaEmbeddingModelInfo model, bool checkTokenLimit, bool legacyKeys, bool hasAppPath, string? legacyAppId)
     {
-        if (legacyKeys && (legacyAppId is null || !hasAppPath))
-        {
-            throw new InvalidOperationException(
-                "With the legacy key pair, CLOVA's API gateway serves embeddings at /{testapp|serviceapp}/v1/api-tools/embedding/…/{appId}: set ClovaClientOptions.AppPath ('testapp' or 'serviceapp') and ClovaClientOptions.LegacyAppId (the app id from the CLOVA Studio console), or use ApiKey.");
-        }
+        CheckLegacyForm("embeddings", "embedding/…", hasLegacyForm: true, legacyKeys, hasAppPath, legacyAppId);
 
         if (checkTokenLimit && !model.HasTokenizer)
         {
             throw new ArgumentException($"ClovaEmbeddingGeneratorOptions.CheckTokenLimit needs CLOVA's embedding tokenizer, which exists for {ClovaModels.BgeM3} only, not {model.Name}.", "options");
+        }
+    }
+
+    /// <summary>
+    /// An api-tool under the legacy key pair: the gateway serves it at <c>/{testapp|serviceapp}/v1/api-tools/…/{appId}</c>,
+    /// so both must be configured; a tool with no legacy form (reranker, RAG reasoning, router) is refused outright.
+    /// </summary>
+    public static void CheckLegacyForm(string tool, string pathHint, bool hasLegacyForm, bool legacyKeys, bool hasAppPath, string? legacyAppId)
+    {
+        if (!legacyKeys)
+        {
+            return;
+        }
+
+        if (!hasLegacyForm)
+        {
+            throw new InvalidOperationException($"CLOVA's {tool} has no legacy API-gateway form (it came after keys stopped needing an app): use ClovaClientOptions.ApiKey.");
+        }
+
+        if (legacyAppId is null || !hasAppPath)
+        {
+            throw new InvalidOperationException(
+                $"With the legacy key pair, CLOVA's API gateway serves {tool} at /{{testapp|serviceapp}}/v1/api-tools/{pathHint}/{{appId}}: set ClovaClientOptions.AppPath ('testapp' or 'serviceapp') and ClovaClientOptions.LegacyAppId (the app id from the CLOVA Studio console), or use ApiKey.");
+        }
+    }
+
+    // ---- RAG tools -----------------------------------------------------------------------------------------------
+
+    /// <summary>The reranker's documented limits: a query, at least one document with an id and text, maxTokens 1–4,096.</summary>
+    public static void CheckRerank(string? query, IReadOnlyList<ClovaDocument?> documents, int? maxTokens)
+    {
+        RequireText(query, "query");
+        if (documents.Count == 0)
+        {
+            throw new ArgumentException("documents must hold at least one document for the reranker to read.", nameof(documents));
+        }
+
+        for (int i = 0; i < documents.Count; i++)
+        {
+            if (documents[i] is not { } document || string.IsNullOrWhiteSpace(document.Id) || string.IsNullOrEmpty(document.Text))
+            {
+                throw new ArgumentException($"documents[{i}] must have an Id and a Text (CLOVA requires both).", nameof(documents));
+            }
+        }
+
+        if (maxTokens is < 1 or > 4096)
+        {
+            throw new ArgumentOutOfRangeException(nameof(maxTokens), maxTokens, "The reranker's maxTokens must be 1 to 4,096 (default 1,024).");
+        }
+    }
+
+    /// <summary>Summarization: 1–35,000 characters in total over non-null texts, and the segment settings' ranges.</summary>
+    public static void CheckSummarization(IReadOnlyList<string?> texts, ClovaSummarizationOptions? options)
+    {
+        const int MaxCharacters = 35_000;
+        long total = 0;
+        for (int i = 0; i < texts.Count; i++)
+        {
+            total += texts[i]?.Length ?? throw new ArgumentException($"texts[{i}] is null.", nameof(texts));
+        }
+
+        if (total == 0 || texts.All(string.IsNullOrWhiteSpace))
+        {
+            throw new ArgumentException("texts must hold some text to summarise (CLOVA answers 40004 to an empty one).", nameof(texts));
+        }
+
+        if (total > MaxCharacters)
+        {
+            throw new ArgumentException($"texts hold {total:N0} characters; summarization takes up to {MaxCharacters:N0} in total (CLOVA answers 40003).", nameof(texts));
+        }
+
+        CheckAutoOrPositive(options?.SegmentCount, "ClovaSummarizationOptions.SegmentCount (segCount)");
+        CheckRange(options?.SegmentMaxSize, 1, 3_000, "ClovaSummarizationOptions.SegmentMaxSize (segMaxSize)");
+        CheckRange(options?.SegmentMinSize, 0, options?.SegmentMaxSize ?? 1_000, "ClovaSummarizationOptions.SegmentMinSize (segMinSize)", "SegmentMaxSize");
+    }
+
+    /// <summary>Segmentation: 1–120,000 characters of text, alpha -100 or -1.5..1.5, and the post-processing ranges.</summary>
+    public static void CheckSegmentation(string? text, ClovaSegmentationOptions? options)
+    {
+        const int MaxCharacters = 120_000;
+        RequireText(text, "text");
+        if (text!.Length > MaxCharacters)
+        {
+            throw new ArgumentException($"text has {text.Length:N0} characters; segmentation takes up to {MaxCharacters:N0} (CLOVA answers 40003).", nameof(text));
+        }
+
+        if (options?.Alpha is double alpha && alpha != -100 && !(alpha >= -1.5 && alpha <= 1.5))
+        {
+            throw new ArgumentOutOfRangeException("options", alpha, "ClovaSegmentationOptions.Alpha (alpha) must be -100 (automatic) or between -1.5 and 1.5.");
+        }
+
+        CheckAutoOrPositive(options?.SegmentCount, "ClovaSegmentationOptions.SegmentCount (segCnt)");
+        CheckRange(options?.PostProcessMaxSize, 1, int.MaxValue, "ClovaSegmentationOptions.PostProcessMaxSize (postProcessMaxSize)");
+        if (options?.PostProcessMinSize is not -1)
+        {
+            CheckRange(options?.PostProcessMinSize, 0, options?.PostProcessMaxSize ?? 1_000, "ClovaSegmentationOptions.PostProcessMinSize (postProcessMinSize; or -1)", "PostProcessMaxSize");
+        }
+    }
+
+    /// <summary>The router: a non-blank query and a version from 1.</summary>
+    public static void CheckRoute(string? query, int version)
+    {
+        RequireText(query, "query");
+        if (version < 1)
+        {
+            throw new ArgumentOutOfRangeException(nameof(version), version, "A router version is a number from 1, as the CLOVA Studio console shows it.");
+        }
+    }
+
+    private static void RequireText(string? text, string name)
+    {
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            throw new ArgumentException($"{name} must not be empty or blank (CLOVA answers 40004).", name);
+        }
+    }
+
+    private static void CheckAutoOrPositive(int? value, string option)
+    {
+        if (value is not null and not -1 and < 1)
+        {
+            throw new ArgumentOutOfRangeException("options", value, $"{option} must be -1 (automatic) or 1 and up.");
+        }
+    }
+
+    private static void CheckRange(int? value, int min, int max, string option, string? maxFrom = null)
+    {
+        if (value is { } v && (v < min || v > max))
+        {
+            string rule = max == int.MaxValue ? $"{min:N0} or more" : maxFrom is null ? $"{min:N0} to {max:N0}" : $"{min:N0} to {max:N0} ({maxFrom})";
+            throw new ArgumentOutOfRangeException("options", v, $"{option} must be {rule}.");
         }
     }
 
@@ -707,12 +840,18 @@ internal static class ClovaRuleBook
             ({ } range, { } d) => $" ({range}, default {d})",
         };
 
-    private static string Short(ClovaDialect dialect) => dialect == ClovaDialect.V1Chat ? "v1" : "v3";
+    private static string Short(ClovaDialect dialect) => dialect switch
+    {
+        ClovaDialect.V1Chat => "v1",
+        ClovaDialect.RagReasoning => "RAG reasoning",
+        _ => "v3",
+    };
 
     private static string Describe(ClovaDialect dialect) => dialect switch
     {
         ClovaDialect.V1Chat => "v1 chat API",
         ClovaDialect.V3Chat => "v3 chat API",
+        ClovaDialect.RagReasoning => "RAG reasoning API",
         _ => "LK completion API",
     };
 
