@@ -62,4 +62,16 @@ public static class ClovaKernelBuilderExtensions
         builder.Services.AddClovaEmbeddingGenerator(modelId, options, serviceId, generatorOptions);
         return builder;
     }
+
+    /// <summary>Adds CLOVA's RAG tools (summarize, segment, answer_with_citations) as a plugin, in one call.</summary>
+    /// <param name="builder">The kernel builder.</param>
+    /// <param name="client">The CLOVA client the tools use; the caller keeps owning it.</param>
+    /// <param name="pluginName">The plugin name the functions are grouped under.</param>
+    /// <returns>The builder.</returns>
+    public static IKernelBuilder AddClovaToolsPlugin(this IKernelBuilder builder, ClovaClient client, string pluginName = "clova")
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        builder.Plugins.AddFromObject(new ClovaToolsPlugin(client), pluginName);
+        return builder;
+    }
 }
