@@ -55,6 +55,7 @@ public sealed class ClovaEmulator : IAsyncDisposable
 {
     private readonly ConcurrentQueue<EmulatorScript> _scripts = new();
     private readonly ConcurrentQueue<RecordedRequest> _requests = new();
+    private static readonly string[] RateLimitedTools = ["/api-tools/reranker", "/api-tools/summarization", "/api-tools/segmentation", "/api-tools/rag-reasoning"];
     private readonly ConcurrentDictionary<string, Queue<DateTimeOffset>> _recent = new(StringComparer.Ordinal);
     private WebApplication? _app;
 
@@ -145,8 +146,19 @@ public sealed class ClovaEmulator : IAsyncDisposable
         RequestDelegate embeddingTokens = context => HandleAsync(context, (body, _) => ApiToolsEndpoints.TokenizeEmbeddingAsync(context, body));
         RequestDelegate embedV1 = context => HandleAsync(context, (body, _) => EmbeddingEndpoints.EmbedV1Async(context, (string)context.GetRouteValue("model")!, body, Options));
         RequestDelegate embedV2 = context => HandleAsync(context, (body, _) => EmbeddingEndpoints.EmbedV2Async(context, body, Options));
+        RequestDelegate reranker = context => HandleAsync(context, (body, _) => RerankerEndpoint.HandleAsync(context, body));
+        RequestDelegate summarization = context => HandleAsync(context, (body, _) => SummarizationEndpoint.HandleAsync(context, body));
+        RequestDelegate segmentation = context => HandleAsync(context, (body, _) => SegmentationEndpoint.HandleAsync(context, body));
+        RequestDelegate ragReasoning = context => HandleAsync(context, (body, _) => RagReasoningEndpoint.HandleAsync(context, body));
+        RequestDelegate route = context => HandleAsync(context, (body, _) =>
+            RouterEndpoint.HandleAsync(context, (string)context.GetRouteValue("routerId")!, (string)context.GetRouteValue("version")!, body, Options));
         foreach (string prefix in new[] { "", "/{app}" })
         {
+            app.MapPost(prefix + "/v1/api-tools/reranker", reranker);
+            app.MapPost(prefix + "/v1/api-tools/summarization/v2", summarization);
+            app.MapPost(prefix + "/v1/api-tools/segmentation", segmentation);
+            app.MapPost(prefix + "/v1/api-tools/rag-reasoning", ragReasoning);
+            app.MapPost(prefix + "/v1/routers/{routerId}/versions/{version}/route", route);
             app.MapPost(prefix + "/v1/api-tools/embedding/v2", embedV2);
             app.MapPost(prefix + "/v1/api-tools/embedding/{model}", embedV1);
             app.MapPost(prefix + "/v3/api-tools/chat-tokenize/{model}", tokenizeV3);
@@ -162,6 +174,8 @@ public sealed class ClovaEmulator : IAsyncDisposable
         // The legacy gateway adds the app id after the path (documented for embedding v1; clients use it for v2).
         app.MapPost("/{app}/v1/api-tools/embedding/v2/{appId}", embedV2);
         app.MapPost("/{app}/v1/api-tools/embedding/{model}/{appId}", embedV1);
+        app.MapPost("/{app}/v1/api-tools/summarization/v2/{appId}", summarization);
+        app.MapPost("/{app}/v1/api-tools/segmentation/{appId}", segmentation);
         app.MapFallback(context => JsonResponse.ErrorAsync(context, new ClovaApiError("40400", "Not found")));
     }
 
@@ -231,13 +245,14 @@ public sealed class ClovaEmulator : IAsyncDisposable
         }
     }
 
-    /// <summary>A sliding-window request counter per kind (chat, embedding); returns the wait until a slot frees, or null.</summary>
+    /// <summary>A sliding-window request counter per kind (chat, embedding, each tool, routers); returns the wait until a slot frees, or null.</summary>
     private TimeSpan? RateLimitedFor(string path)
     {
         // CLOVA counts per model or tool: chat and embeddings each have their own window.
         string? kind = path.Contains("chat-completions", StringComparison.Ordinal) ? "chat"
             : path.Contains("/api-tools/embedding/", StringComparison.Ordinal) && !path.EndsWith("/tokenize", StringComparison.Ordinal) ? "embedding"
-            : null;
+            : path.Contains("/routers/", StringComparison.Ordinal) ? "router"
+            : Array.Find(RateLimitedTools, t => path.Contains(t, StringComparison.Ordinal));
         if (Options.RateLimitRequests is not int limit || kind is null)
         {
             return null;

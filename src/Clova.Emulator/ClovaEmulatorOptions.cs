@@ -38,8 +38,8 @@ public sealed class ClovaEmulatorOptions
     public ISet<string> TaskIds { get; set; } = new HashSet<string>(StringComparer.Ordinal) { "tuned-hcx003-demo" };
 
     /// <summary>
-    /// Gets or sets how many chat requests, and separately how many embedding requests (CLOVA counts per model or
-    /// tool), the account may make per <see cref="RateLimitWindow"/>; beyond it the emulator answers the real
+    /// Gets or sets how many chat requests, and separately how many requests to each tool (embeddings, reranker,
+    /// summarization, segmentation, RAG reasoning, routers: CLOVA counts per model or tool), the account may make per <see cref="RateLimitWindow"/>; beyond it the emulator answers the real
     /// 429/42901 with <c>x-ratelimit-reset-requests</c>. Null (the default) is unlimited.
     /// </summary>
     public int? RateLimitRequests { get; set; }
@@ -62,4 +62,10 @@ public sealed class ClovaEmulatorOptions
     /// test make replies arrive out of order, or measure concurrency against a slow server.
     /// </summary>
     public Func<string, TimeSpan>? EmbeddingDelay { get; set; }
+
+    /// <summary>
+    /// Gets or sets the routers served at <c>/v1/routers/{routerId}/versions/{version}/route</c>, by router id. Default:
+    /// <c>demo-router</c> (<see cref="EmulatorRouter.Demo"/>).
+    /// </summary>
+    public IDictionary<string, EmulatorRouter> Routers { get; set; } = new Dictionary<string, EmulatorRouter>(StringComparer.Ordinal) { ["demo-router"] = EmulatorRouter.Demo() };
 }

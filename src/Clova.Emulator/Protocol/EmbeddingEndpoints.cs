@@ -1,6 +1,5 @@
 using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Routing;
 
 namespace Clova.Emulator.Protocol;
 
@@ -41,11 +40,7 @@ internal static class EmbeddingEndpoints
 
     private static async Task EmbedAsync(HttpContext context, string model, int maxTokens, string body, ClovaEmulatorOptions options)
     {
-        if (context.Request.Headers.ContainsKey("X-NCP-APIGW-API-KEY") && context.GetRouteValue("appId") is null)
-        {
-            // The legacy gateway routes api-tools by app id; a bare path with gateway keys reaches no app.
-            throw new ClovaApiError("40400", "Not found: with the legacy API gateway keys, embeddings are at /{testapp|serviceapp}/v1/api-tools/embedding/…/{appId}");
-        }
+        LegacyGateway.RequireAppId(context, "embedding/…");
 
         string text = RequestBody.RequiredText(RequestBody.Parse(body, Fields), "text");
         if (string.IsNullOrWhiteSpace(text))
