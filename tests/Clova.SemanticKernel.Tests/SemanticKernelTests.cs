@@ -220,6 +220,67 @@ public sealed class SemanticKernelTests : IAsyncLifetime
         Assert.ThrowsAny<ObjectDisposedException>(() => generator.GenerateAsync(["a"]).GetAwaiter().GetResult());
     }
 
+    [Fact]
+    public async Task The_RAG_reasoning_loop_runs_under_Semantic_Kernels_auto_invocation_and_cites_the_search_results()
+    {
+        using var clova = new ClovaClient(Options);
+        var builder = Kernel.CreateBuilder();
+        // Semantic Kernel's own pattern for an IChatClient: kernel function invocation in the pipeline.
+        builder.Services.AddSingleton<IChatCompletionService>(clova.GetRagReasoningClient().AsBuilder().UseKernelFunctionInvocation().Build().AsChatCompletionService());
+        builder.Plugins.AddFromType<HelpCentrePlugin>("help");
+        Kernel kernel = builder.Build();
+        var history = new ChatHistory();
+        history.AddUserMessage("환불은 언제 되나요?");
+
+        IReadOnlyList<ChatMessageContent> answer = await kernel.GetRequiredService<IChatCompletionService>()
+            .GetChatMessageContentsAsync(history, new PromptExecutionSettings { FunctionChoiceBehavior = FunctionChoiceBehavior.Auto() }, kernel);
+
+        Assert.Equal("답변: <doc-179>환불은 3영업일 안에 처리됩니다.</doc-179>", answer[0].Content);
+        Assert.Equal(2, _emulator.Requests.Count);
+        Assert.All(_emulator.Requests, r => Assert.Equal("/v1/api-tools/rag-reasoning", r.Path));
+    }
+
+    [Fact]
+    public async Task The_RAG_reasoning_loop_runs_under_Microsoft_Extensions_AIs_FunctionInvokingChatClient()
+    {
+        using var clova = new ClovaClient(Options);
+        IChatClient rag = clova.GetRagReasoningClient().AsBuilder().UseFunctionInvocation().Build();
+        var options = new ChatOptions { Tools = [AIFunctionFactory.Create(new HelpCentrePlugin().Search, "search", "Searches the help centre")] };
+
+        ChatResponse response = await rag.GetResponseAsync("환불은 언제 되나요?", options);
+
+        Assert.Equal("답변: <doc-179>환불은 3영업일 안에 처리됩니다.</doc-179>", response.Text);
+        Assert.Equal(2, _emulator.Requests.Count);
+    }
+
+    [Fact]
+    public async Task The_tools_plugin_is_registered_in_one_call_and_its_functions_reach_CLOVA()
+    {
+        using var clova = new ClovaClient(Options);
+        Kernel kernel = Kernel.CreateBuilder().AddClovaToolsPlugin(clova).Build();
+
+        FunctionResult summary = await kernel.InvokeAsync("clova", "summarize", new KernelArguments { ["text"] = "3분기 매출은 12% 늘었다. 비용은 5% 증가했다." });
+        FunctionResult cited = await kernel.InvokeAsync("clova", "answer_with_citations", new KernelArguments
+        {
+            ["query"] = "환불은 언제 되나요?",
+            ["documents"] = new[] { new ClovaDocument("faq-7", "환불은 승인 후 3영업일 안에 처리됩니다.") },
+        });
+
+        Assert.Equal(["summarize", "segment", "answer_with_citations"], kernel.Plugins["clova"].Select(f => f.Name));
+        Assert.Equal("- 3분기 매출은 12% 늘었다.", summary.GetValue<string>());
+        Assert.Equal("faq-7", Assert.Single(cited.GetValue<ClovaCitedAnswer>()!.CitedDocuments).Id);
+    }
+
+    /// <summary>A search function as RAG reasoning expects it: <c>{"search_result":[{"id","doc"}]}</c>.</summary>
+    public sealed class HelpCentrePlugin
+    {
+        /// <summary>Searches the help centre.</summary>
+        [KernelFunction("search")]
+        [Description("Searches the help centre")]
+        public string Search([Description("The search query")] string query) =>
+            """{"search_result":[{"id":"doc-9","doc":"배송은 2일 걸립니다."},{"id":"doc-179","doc":"환불은 3영업일 안에 처리됩니다."}]}""";
+    }
+
     /// <summary>A kernel plugin, as users write them.</summary>
     public sealed class WeatherPlugin
     {
