@@ -108,4 +108,33 @@ public sealed class RagReasoningClientTests
 
         Assert.DoesNotContain("thinking", handler.LastBody, StringComparison.Ordinal);
     }
+
+    [Theory]
+    [InlineData("답변: <a>x</a> <b>y</b> <a>z</a>", "a,b")]
+    [InlineData("답변: <a>열린 태그만", "")]
+    [InlineData("답변: </a> 닫힘이 먼저 <a>", "")]
+    [InlineData("답변: <doc 1>공백</doc 1>", "")]
+    [InlineData("답변: 1 < 2 and 3 > 2 </x>", "")]
+    [InlineData("<outer><inner>중첩</inner></outer>", "outer,inner")]
+    public async Task Cited_ids_come_only_from_tags_that_open_and_close(string content, string expected)
+    {
+        using ClovaClient client = RecordingHandler.Client(new RecordingHandler(ClovaBody.ChatAnswer(content)));
+
+        ChatResponse response = await client.GetRagReasoningClient().GetResponseAsync("q", new ChatOptions { Tools = [Search] });
+
+        object? cited = response.AdditionalProperties?.GetValueOrDefault(ClovaPropertyNames.CitedIds);
+        Assert.Equal(expected, cited is IReadOnlyList<string> ids ? string.Join(",", ids) : "");
+    }
+
+    [Fact]
+    public async Task A_megabyte_of_unclosed_tags_is_read_in_linear_time_without_a_regex_timeout()
+    {
+        string hostile = string.Concat(Enumerable.Repeat("<a>", 350_000)) + "</b>";
+        using ClovaClient client = RecordingHandler.Client(new RecordingHandler(ClovaBody.ChatAnswer(hostile)));
+
+        ChatResponse response = await client.GetRagReasoningClient().GetResponseAsync("q", new ChatOptions { Tools = [Search] });
+
+        Assert.Equal(hostile, response.Text);
+        Assert.Null(response.AdditionalProperties?.GetValueOrDefault(ClovaPropertyNames.CitedIds));
+    }
 }

@@ -145,6 +145,8 @@ public sealed class RagToolkitRequestTests
     [InlineData("""{"topicSeg":[["a",null]]}""", "topicSeg holds a null entry")]
     [InlineData("""{"topicSeg":[["a"],["b"]],"span":[[0]]}""", "span has 1 entries for 2 paragraphs")]
     [InlineData("""{"topicSeg":[["a"]],"inputTokens":2147483647}""", "not a token count")]
+    [InlineData("""{"topicSeg":[["a"]],"span":[[-1]]}""", "negative sentence index")]
+    [InlineData("""{"topicSeg":[["a"]],"span":[["0"]]}""", "not a CLOVA JSON envelope")]
     public async Task A_broken_segmentation_reply_is_a_ClovaException(string result, string expected)
     {
         using ClovaClient client = RecordingHandler.Client(new RecordingHandler(ClovaBody.Ok(result)));

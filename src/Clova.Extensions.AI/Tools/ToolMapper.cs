@@ -81,7 +81,9 @@ internal static class ToolMapper
         var spans = new List<IReadOnlyList<int>>(result.Span?.Count ?? 0);
         foreach (List<int>? span in result.Span ?? [])
         {
-            spans.Add(span ?? throw ClovaErrors.Protocol("span holds a null entry", requestId));
+            spans.Add(span is null ? throw ClovaErrors.Protocol("span holds a null entry", requestId)
+                : span.Exists(index => index < 0) ? throw ClovaErrors.Protocol("span holds a negative sentence index", requestId)
+                : span);
         }
 
         if (spans.Count != 0 && spans.Count != paragraphs.Count)
