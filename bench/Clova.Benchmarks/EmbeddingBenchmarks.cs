@@ -19,6 +19,7 @@ public class EmbeddingBenchmarks
     private IEmbeddingGenerator<string, Embedding<float>> _clova = null!;
     private IEmbeddingGenerator<string, Embedding<float>> _clovaSequential = null!;
     private EmbeddingClient _openAI = null!;
+    private readonly byte[] _clovaBody = Payloads.ClovaEmbedding();
 
     [GlobalSetup]
     public void Setup()
@@ -42,6 +43,25 @@ public class EmbeddingBenchmarks
         }
 
         return length;
+    }
+
+    [Benchmark(OperationsPerInvoke = Texts, Description = "Parse limit: Utf8JsonReader.TryGetSingle over the reply, per text")]
+    public float ParseLimit()
+    {
+        float sum = 0;
+        for (int t = 0; t < Texts; t++)
+        {
+            var reader = new System.Text.Json.Utf8JsonReader(_clovaBody);
+            while (reader.Read())
+            {
+                if (reader.TokenType == System.Text.Json.JsonTokenType.Number && reader.TryGetSingle(out float value))
+                {
+                    sum += value;
+                }
+            }
+        }
+
+        return sum;
     }
 
     [Benchmark(OperationsPerInvoke = Texts, Description = "CLOVA IEmbeddingGenerator (1,000 texts, concurrency 8), per text")]

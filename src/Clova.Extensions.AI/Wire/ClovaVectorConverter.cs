@@ -33,7 +33,10 @@ internal sealed class ClovaVectorConverter : JsonConverter<float[]>
         {
             while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
             {
-                if (reader.TokenType != JsonTokenType.Number || !reader.TryGetSingle(out float value) || !float.IsFinite(value))
+                // Numbers hold no escapes, so ValueSpan is the literal; the fast parser declines what it cannot do exactly.
+                if (reader.TokenType != JsonTokenType.Number
+                    || !((!reader.HasValueSequence && FastFloatParser.TryParse(reader.ValueSpan, out float value)) || reader.TryGetSingle(out value))
+                    || !float.IsFinite(value))
                 {
                     throw new JsonException($"embedding[{count}] is not a finite number.");
                 }
