@@ -185,6 +185,7 @@ public sealed class ClovaClient : IDisposable
     /// function invocation: <c>new ChatOptions { Tools = [.. clova.GetToolFunctions()] }</c>.
     /// </summary>
     /// <returns>The functions, sharing this client's transport.</returns>
+    /// <exception cref="InvalidOperationException">The legacy key pair is used without <see cref="ClovaClientOptions.AppPath"/> and <see cref="ClovaClientOptions.LegacyAppId"/>.</exception>
     public IReadOnlyList<AIFunction> GetToolFunctions() =>
         Tools.ClovaToolFunctions.Create(GetSummarizer(), GetSegmenter(), _transport.UsesLegacyKeys ? null : GetReranker());
 
