@@ -30,7 +30,7 @@ ReadOnlyMemory<float> asked = (await embedder.GenerateAsync(question)).Vector;
 ClovaDocument[] candidates =
 [
     .. paragraphs
-        .Select((text, i) => (text, i, score: Cosine(asked.Span, vectors[i].Vector.Span)))
+        .Select((text, i) => (text, i, score: VectorMath.Cosine(asked.Span, vectors[i].Vector.Span)))
         .OrderByDescending(r => r.score)
         .Take(3)
         .Select(r => new ClovaDocument($"para-{r.i}", r.text)),
@@ -53,17 +53,4 @@ foreach (ClovaDocument cited in answer.CitedDocuments)
 foreach (string suggestion in answer.SuggestedQueries)
 {
     Console.WriteLine($"  try instead: {suggestion}");
-}
-
-static double Cosine(ReadOnlySpan<float> a, ReadOnlySpan<float> b)
-{
-    double dot = 0, normA = 0, normB = 0;
-    for (int i = 0; i < a.Length; i++)
-    {
-        dot += a[i] * b[i];
-        normA += a[i] * a[i];
-        normB += b[i] * b[i];
-    }
-
-    return dot / Math.Sqrt(normA * normB);
 }

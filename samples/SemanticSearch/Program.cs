@@ -33,24 +33,10 @@ foreach (string query in new[] { "환불은 언제 되나요?", "배송비가 �
     Console.WriteLine();
     Console.WriteLine($"Q: {query}");
     foreach ((string entry, double score) in faq
-        .Select((entry, i) => (entry, score: Cosine(asked.Span, entries[i].Vector.Span)))
+        .Select((entry, i) => (entry, score: VectorMath.Cosine(asked.Span, entries[i].Vector.Span)))
         .OrderByDescending(r => r.score)
         .Take(3))
     {
         Console.WriteLine($"  {score:0.000}  {entry}");
     }
-}
-
-// Cosine, not a dot product: CLOVA does not promise unit-length vectors (clir-emb-dolphin's are not).
-static double Cosine(ReadOnlySpan<float> a, ReadOnlySpan<float> b)
-{
-    double dot = 0, normA = 0, normB = 0;
-    for (int i = 0; i < a.Length; i++)
-    {
-        dot += a[i] * b[i];
-        normA += a[i] * a[i];
-        normB += b[i] * b[i];
-    }
-
-    return dot / Math.Sqrt(normA * normB);
 }

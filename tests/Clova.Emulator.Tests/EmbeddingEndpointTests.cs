@@ -11,19 +11,8 @@ namespace Clova.Emulator.Tests;
 /// the documented paths, 1024 floats and <c>inputTokens</c>, 40004 for an empty text, 40003 over the limit, 40080 for
 /// an unknown model, the legacy app-id path, and vectors whose distances mean something.
 /// </summary>
-public sealed class EmbeddingEndpointTests : IAsyncLifetime
+public sealed class EmbeddingEndpointTests : EmulatorTestBase
 {
-    private ClovaEmulator _emulator = null!;
-    private readonly HttpClient _http = new();
-
-    public async Task InitializeAsync() => _emulator = await ClovaEmulator.StartAsync();
-
-    public async Task DisposeAsync()
-    {
-        _http.Dispose();
-        await _emulator.DisposeAsync();
-    }
-
     [Theory]
     [InlineData("v1/api-tools/embedding/clir-emb-dolphin")]
     [InlineData("v1/api-tools/embedding/clir-sts-dolphin")]
@@ -120,9 +109,9 @@ public sealed class EmbeddingEndpointTests : IAsyncLifetime
     public async Task The_rate_limit_counts_embeddings_apart_from_chat()
     {
         await using ClovaEmulator limited = await ClovaEmulator.StartAsync(new ClovaEmulatorOptions { RateLimitRequests = 1 });
-        using var first = await _http.SendAsync(Request(new Uri(limited.BaseUri, "v1/api-tools/embedding/v2"), """{"text":"a"}"""));
-        using var second = await _http.SendAsync(Request(new Uri(limited.BaseUri, "v1/api-tools/embedding/v2"), """{"text":"b"}"""));
-        using var chat = await _http.SendAsync(Request(new Uri(limited.BaseUri, "v3/chat-completions/HCX-005"), """{"messages":[{"role":"user","content":"q"}]}"""));
+        using var first = await Http.SendAsync(Request(new Uri(limited.BaseUri, "v1/api-tools/embedding/v2"), """{"text":"a"}"""));
+        using var second = await Http.SendAsync(Request(new Uri(limited.BaseUri, "v1/api-tools/embedding/v2"), """{"text":"b"}"""));
+        using var chat = await Http.SendAsync(Request(new Uri(limited.BaseUri, "v3/chat-completions/HCX-005"), """{"messages":[{"role":"user","content":"q"}]}"""));
 
         Assert.Equal(HttpStatusCode.OK, first.StatusCode);
         Assert.Equal(HttpStatusCode.TooManyRequests, second.StatusCode);
@@ -150,21 +139,9 @@ public sealed class EmbeddingEndpointTests : IAsyncLifetime
         return body.GetProperty("result").GetProperty("embedding").EnumerateArray().Select(e => e.GetSingle()).ToArray();
     }
 
-    private async Task<(HttpStatusCode, JsonElement)> PostLegacyAsync(string path)
-    {
-        using HttpRequestMessage request = Request(new Uri(_emulator.BaseUri, path), """{"text":"반품"}""", bearer: false);
-        request.Headers.Add("X-NCP-CLOVASTUDIO-API-KEY", "legacy-key");
-        request.Headers.Add("X-NCP-APIGW-API-KEY", "gateway-key");
-        using HttpResponseMessage response = await _http.SendAsync(request);
-        return (response.StatusCode, JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement.Clone());
-    }
+    private Task<(HttpStatusCode Status, JsonElement Body)> PostLegacyAsync(string path) => PostPathAsync(path, """{"text":"반품"}""", legacyKeys: true);
 
-    private async Task<(HttpStatusCode, JsonElement)> PostAsync(string path, string body)
-    {
-        using HttpRequestMessage request = Request(new Uri(_emulator.BaseUri, path), body);
-        using HttpResponseMessage response = await _http.SendAsync(request);
-        return (response.StatusCode, JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement.Clone());
-    }
+    private Task<(HttpStatusCode Status, JsonElement Body)> PostAsync(string path, string body) => PostPathAsync(path, body);
 
     private static HttpRequestMessage Request(Uri uri, string body, bool bearer = true)
     {

@@ -11,19 +11,8 @@ namespace Clova.Emulator.Tests;
 /// The emulator enforces the documented rules on its own, checked with a bare <see cref="HttpClient"/> so no
 /// client-library code is involved.
 /// </summary>
-public sealed class EmulatorProtocolTests : IAsyncLifetime
+public sealed class EmulatorProtocolTests : EmulatorTestBase
 {
-    private ClovaEmulator _emulator = null!;
-    private readonly HttpClient _http = new();
-
-    public async Task InitializeAsync() => _emulator = await ClovaEmulator.StartAsync();
-
-    public async Task DisposeAsync()
-    {
-        _http.Dispose();
-        await _emulator.DisposeAsync();
-    }
-
     [Fact]
     public async Task The_seed_documents_own_request_is_accepted_including_its_empty_stop_array_with_thinking()
     {
@@ -110,7 +99,7 @@ public sealed class EmulatorProtocolTests : IAsyncLifetime
     [InlineData("Basic abc", "40100")]
     public async Task Requests_without_a_valid_key_are_401_with_a_40100_range_code(string? authorization, string code)
     {
-        using var request = new HttpRequestMessage(HttpMethod.Post, new Uri(_emulator.BaseUri, "v3/chat-completions/HCX-005"))
+        using var request = new HttpRequestMessage(HttpMethod.Post, new Uri(Emulator.BaseUri, "v3/chat-completions/HCX-005"))
         {
             Content = new StringContent("""{"messages":[{"role":"user","content":"q"}]}""", Encoding.UTF8, "application/json"),
         };
@@ -119,7 +108,7 @@ public sealed class EmulatorProtocolTests : IAsyncLifetime
             request.Headers.TryAddWithoutValidation("Authorization", authorization);
         }
 
-        using HttpResponseMessage response = await _http.SendAsync(request);
+        using HttpResponseMessage response = await Http.SendAsync(request);
 
         Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
         Assert.Contains($"\"code\":\"{code}\"", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
@@ -128,14 +117,14 @@ public sealed class EmulatorProtocolTests : IAsyncLifetime
     [Fact]
     public async Task A_stream_sends_token_events_then_one_result_whose_text_the_tokens_spell_exactly()
     {
-        using var request = new HttpRequestMessage(HttpMethod.Post, new Uri(_emulator.BaseUri, "v3/chat-completions/HCX-007"))
+        using var request = new HttpRequestMessage(HttpMethod.Post, new Uri(Emulator.BaseUri, "v3/chat-completions/HCX-007"))
         {
             Content = new StringContent("""{"messages":[{"role":"user","content":"스트림 test"}]}""", Encoding.UTF8, "application/json"),
         };
         request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", TestKeys.Bearer);
         request.Headers.Accept.ParseAdd("text/event-stream");
 
-        using HttpResponseMessage response = await _http.SendAsync(request);
+        using HttpResponseMessage response = await Http.SendAsync(request);
         string sse = await response.Content.ReadAsStringAsync();
 
         Assert.Equal("text/event-stream", response.Content.Headers.ContentType!.MediaType);
@@ -182,7 +171,7 @@ public sealed class EmulatorProtocolTests : IAsyncLifetime
     [Fact]
     public async Task Unknown_paths_answer_404_with_a_CLOVA_envelope()
     {
-        using HttpResponseMessage response = await _http.PostAsync(new Uri(_emulator.BaseUri, "v9/nothing"), new StringContent("{}"));
+        using HttpResponseMessage response = await Http.PostAsync(new Uri(Emulator.BaseUri, "v9/nothing"), new StringContent("{}"));
 
         Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
         Assert.Contains("40400", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
@@ -213,14 +202,14 @@ public sealed class EmulatorProtocolTests : IAsyncLifetime
     [Fact]
     public async Task A_v1_stream_carries_index_running_lengths_and_a_null_stopReason_on_every_token()
     {
-        using var request = new HttpRequestMessage(HttpMethod.Post, new Uri(_emulator.BaseUri, "v1/chat-completions/HCX-003"))
+        using var request = new HttpRequestMessage(HttpMethod.Post, new Uri(Emulator.BaseUri, "v1/chat-completions/HCX-003"))
         {
             Content = new StringContent("""{"messages":[{"role":"user","content":"a b"}]}""", Encoding.UTF8, "application/json"),
         };
         request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", TestKeys.Bearer);
         request.Headers.Accept.ParseAdd("text/event-stream");
 
-        using HttpResponseMessage response = await _http.SendAsync(request);
+        using HttpResponseMessage response = await Http.SendAsync(request);
         string[] blocks = (await response.Content.ReadAsStringAsync()).Split("\n\n", StringSplitOptions.RemoveEmptyEntries);
 
         JsonElement first = JsonDocument.Parse(blocks[0].Split('\n')[2]["data: ".Length..]).RootElement;
@@ -234,15 +223,4 @@ public sealed class EmulatorProtocolTests : IAsyncLifetime
     }
 
     private Task<(HttpStatusCode, JsonElement)> PostAsync(string model, string body) => PostPathAsync($"v3/chat-completions/{model}", body);
-
-    private async Task<(HttpStatusCode, JsonElement)> PostPathAsync(string path, string body)
-    {
-        using var request = new HttpRequestMessage(HttpMethod.Post, new Uri(_emulator.BaseUri, path))
-        {
-            Content = new StringContent(body, Encoding.UTF8, "application/json"),
-        };
-        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", TestKeys.Bearer);
-        using HttpResponseMessage response = await _http.SendAsync(request);
-        return (response.StatusCode, JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement.Clone());
-    }
 }

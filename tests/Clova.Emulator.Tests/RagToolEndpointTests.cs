@@ -1,6 +1,4 @@
 using System.Net;
-using System.Net.Http.Headers;
-using System.Text;
 using System.Text.Json;
 using Clova.Emulator.Tests.Infrastructure;
 
@@ -10,20 +8,9 @@ namespace Clova.Emulator.Tests;
 /// The emulator's RAG tools (clova-tools.md sections 4–8) with a bare <see cref="HttpClient"/>: the docs' own examples,
 /// the documented limits and codes, and the deterministic behaviours users' tests rely on.
 /// </summary>
-public sealed class RagToolEndpointTests : IAsyncLifetime
+public sealed class RagToolEndpointTests : EmulatorTestBase
 {
     private const string RerankExample = """{"query":"환불은 언제 되나요?","documents":[{"id":"faq-7","doc":"환불은 승인 후 3영업일 안에 처리됩니다."},{"id":"faq-9","doc":"배송비는 주문 금액에 따라 다릅니다."}],"maxTokens":512}""";
-    private ClovaEmulator _emulator = null!;
-    private readonly HttpClient _http = new();
-
-    public async Task InitializeAsync() => _emulator = await ClovaEmulator.StartAsync();
-
-    public async Task DisposeAsync()
-    {
-        _http.Dispose();
-        await _emulator.DisposeAsync();
-    }
-
     [Fact]
     public async Task The_reranker_answers_the_docs_example_citing_the_refund_document_by_position_and_echoing_it()
     {
@@ -161,20 +148,7 @@ public sealed class RagToolEndpointTests : IAsyncLifetime
         Assert.Equal(HttpStatusCode.NotFound, await LegacyAsync("testapp/v1/api-tools/reranker", RerankExample));
     }
 
-    private async Task<HttpStatusCode> LegacyAsync(string path, string body)
-    {
-        using var request = new HttpRequestMessage(HttpMethod.Post, new Uri(_emulator.BaseUri, path)) { Content = new StringContent(body, Encoding.UTF8, "application/json") };
-        request.Headers.Add("X-NCP-CLOVASTUDIO-API-KEY", "legacy-key");
-        request.Headers.Add("X-NCP-APIGW-API-KEY", "gateway-key");
-        using HttpResponseMessage response = await _http.SendAsync(request);
-        return response.StatusCode;
-    }
+    private async Task<HttpStatusCode> LegacyAsync(string path, string body) => (await PostPathAsync(path, body, legacyKeys: true)).Status;
 
-    private async Task<(HttpStatusCode, JsonElement)> PostAsync(string path, string body)
-    {
-        using var request = new HttpRequestMessage(HttpMethod.Post, new Uri(_emulator.BaseUri, path)) { Content = new StringContent(body, Encoding.UTF8, "application/json") };
-        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", TestKeys.Bearer);
-        using HttpResponseMessage response = await _http.SendAsync(request);
-        return (response.StatusCode, JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement.Clone());
-    }
+    private Task<(HttpStatusCode Status, JsonElement Body)> PostAsync(string path, string body) => PostPathAsync(path, body);
 }

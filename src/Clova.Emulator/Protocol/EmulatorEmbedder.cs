@@ -1,6 +1,3 @@
-using System.Globalization;
-using System.Text;
-
 namespace Clova.Emulator.Protocol;
 
 /// <summary>
@@ -22,7 +19,7 @@ internal static class EmulatorEmbedder
     {
         var sums = new double[Dimensions];
         int features = 0;
-        foreach (string word in Words(text))
+        foreach (string word in TextUnits.Words(text))
         {
             Add(sums, word, 1.0);
             features++;
@@ -46,28 +43,6 @@ internal static class EmulatorEmbedder
         }
 
         return vector;
-    }
-
-    private static IEnumerable<string> Words(string text)
-    {
-        var word = new StringBuilder();
-        foreach (char c in text)
-        {
-            if (char.IsLetterOrDigit(c))
-            {
-                word.Append(char.ToLower(c, CultureInfo.InvariantCulture));
-            }
-            else if (word.Length > 0)
-            {
-                yield return word.ToString();
-                word.Clear();
-            }
-        }
-
-        if (word.Length > 0)
-        {
-            yield return word.ToString();
-        }
     }
 
     private static bool IsHangulSyllable(char c) => c is >= '\uAC00' and <= '\uD7A3';
