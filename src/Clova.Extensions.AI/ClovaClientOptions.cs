@@ -113,8 +113,38 @@ public sealed class ClovaClientOptions
     /// </summary>
     public int MaxStreamEventBytes { get; set; } = 16 * 1024 * 1024;
 
+    /// <summary>
+    /// Gets or sets where the connector logs (category <see cref="ClovaDiagnostics.LoggerCategory"/>): each retry, rate
+    /// limit, stream idle timeout, failure and (at Debug) completion, with request ids, codes and hosts, never a key or
+    /// message content. Null (the default) logs nothing. The hosting package sets it from the container.
+    /// </summary>
+    public Microsoft.Extensions.Logging.ILoggerFactory? LoggerFactory { get; set; }
+
     /// <summary>Gets or sets how failed requests are retried; on by default. See <see cref="ClovaRetryOptions"/>.</summary>
     public ClovaRetryOptions Retry { get; set; } = new();
+
+    /// <summary>
+    /// Options from the environment, so the same code runs against CLOVA Studio or an emulator by configuration alone:
+    /// <c>CLOVASTUDIO_API_KEY</c> (the variable NAVER's LangChain package reads) or else <c>CLOVA_API_KEY</c> as
+    /// <see cref="ApiKey"/>, and <c>CLOVASTUDIO_ENDPOINT</c> or else <c>CLOVA_ENDPOINT</c> as <see cref="Endpoint"/>.
+    /// Unset variables leave the defaults; a missing key is refused, as always, when a client is made.
+    /// </summary>
+    /// <returns>New options.</returns>
+    /// <exception cref="ArgumentException">An endpoint variable is not an absolute URI.</exception>
+    public static ClovaClientOptions FromEnvironment()
+    {
+        var options = new ClovaClientOptions { ApiKey = Variable("CLOVASTUDIO_API_KEY") ?? Variable("CLOVA_API_KEY") };
+        if ((Variable("CLOVASTUDIO_ENDPOINT") ?? Variable("CLOVA_ENDPOINT")) is { } endpoint)
+        {
+            options.Endpoint = Uri.TryCreate(endpoint, UriKind.Absolute, out Uri? uri)
+                ? uri
+                : throw new ArgumentException($"The endpoint variable (CLOVASTUDIO_ENDPOINT or CLOVA_ENDPOINT) must be an absolute URI, not '{endpoint}'.", nameof(Endpoint));
+        }
+
+        return options;
+
+        static string? Variable(string name) => Environment.GetEnvironmentVariable(name) is { } value && !string.IsNullOrWhiteSpace(value) ? value.Trim() : null;
+    }
 
     /// <summary>
     /// Checks every setting and returns the immutable copy a client runs with: an absolute http(s) endpoint (plain
@@ -134,7 +164,7 @@ public sealed class ClovaClientOptions
             : throw new ArgumentOutOfRangeException(nameof(MaxStreamEventBytes), MaxStreamEventBytes, "ClovaClientOptions.MaxStreamEventBytes must be positive.");
         ValidateTransport(legacy is not null);
         string? appId = legacy is null ? null : NormaliseAppId(LegacyAppId);
-        return new ClovaSettings(endpoint, bearer, legacy, gateway, pathPrefix, appId, HttpClient, HttpMessageHandler, networkTimeout, idleTimeout, maxEventBytes, retry);
+        return new ClovaSettings(endpoint, bearer, legacy, gateway, pathPrefix, appId, HttpClient, HttpMessageHandler, networkTimeout, idleTimeout, maxEventBytes, retry, LoggerFactory);
     }
 
     /// <summary>Returns the endpoint and which kind of credentials are set; keys are never included.</summary>

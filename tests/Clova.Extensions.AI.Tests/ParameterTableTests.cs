@@ -160,9 +160,9 @@ public sealed class ParameterTableTests
     [Fact]
     public void Api_paths_escape_ids_and_follow_the_version()
     {
-        Assert.Equal("v1/tasks/a%2Fb/chat-completions", ClovaApiPaths.TaskChatCompletions(ClovaApiVersion.V1, "a/b"));
-        Assert.Equal("v3/chat-completions/HCX-007", ClovaApiPaths.ChatCompletions(ClovaApiVersion.V3, "HCX-007"));
-        Assert.Equal("v3/api-tools/chat-tokenize/HCX-005", ClovaApiPaths.ChatTokenize(ClovaApiVersion.V3, "HCX-005"));
+        Assert.Equal(new ClovaApiPath("v1/tasks/a%2Fb/chat-completions", "task"), ClovaApiPaths.TaskChatCompletions(ClovaApiVersion.V1, "a/b"));
+        Assert.Equal(new ClovaApiPath("v3/chat-completions/HCX-007", "HCX-007"), ClovaApiPaths.ChatCompletions(ClovaApiVersion.V3, "HCX-007"));
+        Assert.Equal(new ClovaApiPath("v3/api-tools/chat-tokenize/HCX-005", "chat-tokenize"), ClovaApiPaths.ChatTokenize(ClovaApiVersion.V3, "HCX-005"));
     }
 
     [Fact]

@@ -48,6 +48,13 @@ internal sealed class ChatStreamReader
         _includeReasoning = includeReasoning;
     }
 
+    /// <summary>A failure of a stream that had started, reported before it is thrown.</summary>
+    private static ClovaException Logged(ClovaTransport transport, PreparedChatRequest request, ClovaException error)
+    {
+        transport.Telemetry.StreamFailed(request.RequestId, request.ApiPath.Label, error);
+        return error;
+    }
+
     /// <summary>Streams the reply to <paramref name="request"/>.</summary>
     public static async IAsyncEnumerable<ChatResponseUpdate> ReadAsync(ClovaTransport transport, PreparedChatRequest request, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
@@ -84,9 +91,9 @@ internal sealed class ChatStreamReader
                         yield return reader.OnResult(e.Result!);
                         yield break;
                     case ClovaStreamEventKind.Error:
-                        throw ClovaErrors.FromStatus(null, e.Status, request.RequestId, reader.Received, secrets: transport.Secrets);
+                        throw Logged(transport, request, ClovaErrors.FromStatus(null, e.Status, request.RequestId, reader.Received, secrets: transport.Secrets));
                     case ClovaStreamEventKind.Invalid:
-                        throw ClovaErrors.Protocol($"the '{e.EventType}' event is not valid JSON of the expected shape ({e.Error!.Message})", request.RequestId, e.Error, reader.Received);
+                        throw Logged(transport, request, ClovaErrors.Protocol($"the '{e.EventType}' event is not valid JSON of the expected shape ({e.Error!.Message})", request.RequestId, e.Error, reader.Received));
                     case ClovaStreamEventKind.Done:
                         done = true;
                         break;
@@ -107,7 +114,7 @@ internal sealed class ChatStreamReader
             }
             else if (!done)
             {
-                throw ClovaErrors.Protocol("the stream ended before its result event (truncated)", request.RequestId, null, reader.Received);
+                throw Logged(transport, request, ClovaErrors.Protocol("the stream ended before its result event (truncated)", request.RequestId, null, reader.Received));
             }
         }
     }

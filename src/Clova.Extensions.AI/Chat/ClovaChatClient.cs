@@ -90,7 +90,7 @@ internal sealed class ClovaChatClient : IChatClient
         object? raw = options?.RawRepresentationFactory?.Invoke(this);
         byte[] body = ClovaRequestWriter.ToUtf8(ClovaRequestBuilder.ForChat(messages, options, model, dialect, raw));
         ClovaApiVersion version = dialect == ClovaDialect.V1Chat ? ClovaApiVersion.V1 : ClovaApiVersion.V3;
-        string path = _target.IsTask ? ClovaApiPaths.TaskChatCompletions(version, id) : ClovaApiPaths.ChatCompletions(version, id);
+        ClovaApiPath path = _target.IsTask ? ClovaApiPaths.TaskChatCompletions(version, id) : ClovaApiPaths.ChatCompletions(version, id);
         bool includeReasoning = options?.Reasoning?.Output is not ReasoningOutput.None;
         return new PreparedChatRequest(ClovaTransport.NewRequestId(), id, path, body, includeReasoning);
     }

@@ -24,6 +24,7 @@ internal sealed class ClovaEventStream : IAsyncDisposable, IAsyncEnumerable<SseI
     private readonly HttpResponseMessage _response;
     private readonly ClovaTransport _transport;
     private readonly string _requestId;
+    private readonly string _label;
     private readonly CancellationToken _callerToken;
     private readonly CancellationToken _outer;
     private readonly CancellationTokenSource? _idle;
@@ -33,11 +34,12 @@ internal sealed class ClovaEventStream : IAsyncDisposable, IAsyncEnumerable<SseI
     private int _reading;
     private bool _firstPending;
 
-    private ClovaEventStream(HttpResponseMessage response, ClovaTransport transport, string requestId, CancellationToken callerToken, CancellationToken outer, ClovaChatResult? wholeResult, CancellationTokenSource? idle, IAsyncEnumerator<SseItem<ClovaStreamEvent>>? events)
+    private ClovaEventStream(HttpResponseMessage response, ClovaTransport transport, string requestId, string label, CancellationToken callerToken, CancellationToken outer, ClovaChatResult? wholeResult, CancellationTokenSource? idle, IAsyncEnumerator<SseItem<ClovaStreamEvent>>? events)
     {
         _response = response;
         _transport = transport;
         _requestId = requestId;
+        _label = label;
         _callerToken = callerToken;
         _outer = outer;
         WholeResult = wholeResult;
@@ -77,7 +79,7 @@ internal sealed class ClovaEventStream : IAsyncDisposable, IAsyncEnumerable<SseI
                 request.Body,
                 request.RequestId,
                 streaming: true,
-                (response, token) => PrimeAsync(response, transport, request.RequestId, callerToken, token),
+                (response, token) => PrimeAsync(response, transport, request.RequestId, request.ApiPath.Label, callerToken, token),
                 timeoutToken).ConfigureAwait(false);
         }
         catch (OperationCanceledException e)
@@ -108,7 +110,9 @@ internal sealed class ClovaEventStream : IAsyncDisposable, IAsyncEnumerable<SseI
         }
         catch (Exception e) when (e is IOException or HttpRequestException && e is not ClovaException)
         {
-            throw ClovaErrors.Protocol($"the connection broke mid-stream ({e.Message})", _requestId, e, DeliveredCharacters);
+            ClovaException broken = ClovaErrors.Protocol($"the connection broke mid-stream ({e.Message})", _requestId, e, DeliveredCharacters);
+            _transport.Telemetry.StreamFailed(_requestId, _label, broken);
+            throw broken;
         }
     }
 
@@ -128,13 +132,13 @@ internal sealed class ClovaEventStream : IAsyncDisposable, IAsyncEnumerable<SseI
         _response.Dispose();
     }
 
-    private static async ValueTask<ClovaEventStream> PrimeAsync(HttpResponseMessage response, ClovaTransport transport, string requestId, CancellationToken callerToken, CancellationToken cancellationToken)
+    private static async ValueTask<ClovaEventStream> PrimeAsync(HttpResponseMessage response, ClovaTransport transport, string requestId, string label, CancellationToken callerToken, CancellationToken cancellationToken)
     {
         if (response.Content.Headers.ContentType?.MediaType is { } mediaType && !mediaType.Equals(ClovaHeaders.EventStream, StringComparison.OrdinalIgnoreCase))
         {
             // Some gateways answer a streaming request with a JSON envelope (errors, or a whole reply).
             ClovaChatResult whole = await ClovaEnvelopeReader.ReadResultAsync(response, ClovaJson.Context.ClovaChatResult, requestId, cancellationToken, transport.Secrets, transport.MaxStreamEventBytes).ConfigureAwait(false);
-            return new ClovaEventStream(response, transport, requestId, callerToken, cancellationToken, whole, null, null);
+            return new ClovaEventStream(response, transport, requestId, label, callerToken, cancellationToken, whole, null, null);
         }
 
         var idle = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
@@ -143,7 +147,7 @@ internal sealed class ClovaEventStream : IAsyncDisposable, IAsyncEnumerable<SseI
         {
             var body = new EventSizeLimitedStream(await response.Content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false), transport.MaxStreamEventBytes, requestId);
             IAsyncEnumerator<SseItem<ClovaStreamEvent>> events = SseParser.Create(body, ClovaStreamEvent.Parse).EnumerateAsync(idle.Token).GetAsyncEnumerator(idle.Token);
-            stream = new ClovaEventStream(response, transport, requestId, callerToken, cancellationToken, null, idle, events);
+            stream = new ClovaEventStream(response, transport, requestId, label, callerToken, cancellationToken, null, idle, events);
             ClovaEventStream owner = stream;
             body.Delivered = () => owner.DeliveredCharacters;
             while (true)
@@ -214,6 +218,7 @@ internal sealed class ClovaEventStream : IAsyncDisposable, IAsyncEnumerable<SseI
         catch (OperationCanceledException e) when (!_outer.IsCancellationRequested && _idle!.IsCancellationRequested)
         {
             TimeSpan idleTimeout = _transport.StreamIdleTimeout;
+            _transport.Telemetry.StreamIdle(_requestId, _label, idleTimeout);
             throw new TaskCanceledException(
                 $"The CLOVA Studio stream {_requestId} sent no event for ClovaClientOptions.StreamIdleTimeout ({idleTimeout}).",
                 new TimeoutException($"StreamIdleTimeout of {idleTimeout} elapsed.", e));

@@ -6,4 +6,4 @@ namespace Clova.Chat;
 /// <param name="ApiPath">The API path (see <see cref="Internal.ClovaApiPaths"/>).</param>
 /// <param name="Body">The UTF-8 JSON body.</param>
 /// <param name="IncludeReasoning">Whether reasoning text is surfaced (<c>ReasoningOutput.None</c> hides it).</param>
-internal sealed record PreparedChatRequest(string RequestId, string ModelId, string ApiPath, byte[] Body, bool IncludeReasoning);
+internal sealed record PreparedChatRequest(string RequestId, string ModelId, Internal.ClovaApiPath ApiPath, byte[] Body, bool IncludeReasoning);

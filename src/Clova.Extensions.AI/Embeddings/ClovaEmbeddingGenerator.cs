@@ -43,7 +43,7 @@ internal sealed class ClovaEmbeddingGenerator : IEmbeddingGenerator<string, Embe
         ClovaEmbeddingModelInfo model = ClovaModelCatalog.GetEmbedding(modelId);
         string? appId = _transport.UsesLegacyKeys ? _transport.LegacyAppId : null;
         ClovaRuleBook.CheckEmbedding(texts, options, model, _options.CheckTokenLimit, _transport.UsesLegacyKeys, _transport.HasAppPath, appId);
-        string path = ClovaApiPaths.Embedding(model, appId);
+        ClovaApiPath path = ClovaApiPaths.Embedding(model, appId);
         if (texts.Count == 0)
         {
             return [];
@@ -89,7 +89,7 @@ internal sealed class ClovaEmbeddingGenerator : IEmbeddingGenerator<string, Embe
 
     public override string ToString() => $"ClovaEmbeddingGenerator {{ Model = {_modelId}, Endpoint = {_transport.Endpoint} }}";
 
-    private async Task<(Embedding<float>, int?)> EmbedOneAsync(string path, ClovaEmbeddingModelInfo model, string text, int index, int count, CancellationToken cancellationToken)
+    private async Task<(Embedding<float>, int?)> EmbedOneAsync(ClovaApiPath path, ClovaEmbeddingModelInfo model, string text, int index, int count, CancellationToken cancellationToken)
     {
         string requestId = ClovaTransport.NewRequestId();
         byte[] body = JsonSerializer.SerializeToUtf8Bytes(new ClovaTextRequest { Text = text }, ClovaJson.Context.ClovaTextRequest);

@@ -128,6 +128,9 @@ internal static class ClovaErrors
             ? (HttpStatusCode)status
             : null;
 
+    /// <summary>CLOVA's <c>status.code</c> in an error body, or null when the body is not CLOVA's envelope.</summary>
+    public static string? TryReadCode(byte[] body) => TryReadStatus(body)?.Code;
+
     private static ClovaStatus? TryReadStatus(byte[] body)
     {
         if (body.Length == 0)

@@ -16,7 +16,8 @@ internal sealed record ClovaSettings(
     TimeSpan NetworkTimeout,
     TimeSpan StreamIdleTimeout,
     int MaxStreamEventBytes,
-    ClovaRetryOptions Retry)
+    ClovaRetryOptions Retry,
+    Microsoft.Extensions.Logging.ILoggerFactory? LoggerFactory)
 {
     /// <summary>Gets the keys to redact from anything the service sends back.</summary>
     public ClovaSecrets Secrets { get; } = new(BearerKey, LegacyKey, LegacyGatewayKey);

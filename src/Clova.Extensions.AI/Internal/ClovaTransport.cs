@@ -25,7 +25,8 @@ internal sealed class ClovaTransport : IDisposable
     public ClovaTransport(ClovaSettings settings)
     {
         _settings = settings;
-        _retry = new ClovaRetryPolicy(settings.Retry);
+        Telemetry = new ClovaTelemetry(settings.LoggerFactory, settings.Endpoint.Host);
+        _retry = new ClovaRetryPolicy(settings.Retry, Telemetry);
         // Redirects are refused: following one to another host would hand it the key. Plain http is allowed only
         // to loopback, and a proxy (HTTP_PROXY) would carry the key off the machine in clear text: no proxy then.
         bool plainLoopback = settings.Endpoint.Scheme == Uri.UriSchemeHttp;
@@ -57,6 +58,9 @@ internal sealed class ClovaTransport : IDisposable
 
     public int MaxStreamEventBytes => _settings.MaxStreamEventBytes;
 
+    /// <summary>Gets this client's logs and the connector's meter.</summary>
+    public ClovaTelemetry Telemetry { get; }
+
     /// <summary>Gets whether the legacy key pair is in use (so api-tools paths need the app segment and app id).</summary>
     public bool UsesLegacyKeys => _settings.LegacyKey is not null;
 
@@ -77,7 +81,7 @@ internal sealed class ClovaTransport : IDisposable
     /// reading it (a broken connection, a 42901 as the first stream event) is retried like an HTTP 429. A final
     /// non-success status becomes a <see cref="ClovaException"/> saying how many attempts were made.
     /// </summary>
-    public async Task<T> SendAsync<T>(string apiPath, byte[] body, string requestId, bool streaming, Func<HttpResponseMessage, CancellationToken, ValueTask<T>> onSuccess, CancellationToken cancellationToken)
+    public async Task<T> SendAsync<T>(ClovaApiPath apiPath, byte[] body, string requestId, bool streaming, Func<HttpResponseMessage, CancellationToken, ValueTask<T>> onSuccess, CancellationToken cancellationToken)
     {
         // Said plainly, rather than as a transport failure retried against a disposed HttpClient.
         ObjectDisposedException.ThrowIf(_disposed, typeof(ClovaClient));
@@ -120,6 +124,8 @@ internal sealed class ClovaTransport : IDisposable
                     throw;
                 }
             },
+            requestId,
+            apiPath.Label,
             cancellationToken).ConfigureAwait(false);
         }
         catch (Exception e) when (e is HttpRequestException or IOException)
@@ -127,7 +133,9 @@ internal sealed class ClovaTransport : IDisposable
             // The last failure of the retried unit, thrown rather than answered: a ClovaException (a 42901 envelope or
             // first event, a body that could not be read) gets its true attempt count; a bare transport failure
             // (reset, refused, garbage before any headers) becomes one, keeping the original as inner.
-            throw ClovaErrors.Final(e, requestId, attempts, _settings.Endpoint.Host, System.Diagnostics.Stopwatch.GetElapsedTime(started));
+            ClovaException final = ClovaErrors.Final(e, requestId, attempts, _settings.Endpoint.Host, System.Diagnostics.Stopwatch.GetElapsedTime(started));
+            Telemetry.Failed(apiPath.Label, final);
+            throw final;
         }
 
         if (!response.IsSuccessStatusCode)
@@ -135,9 +143,13 @@ internal sealed class ClovaTransport : IDisposable
             using (response)
             {
                 ClovaException error = await ClovaErrors.FromResponseAsync(response, requestId, cancellationToken, attempts, Secrets).ConfigureAwait(false);
-                throw ClovaErrors.Final(error, requestId, attempts, _settings.Endpoint.Host, System.Diagnostics.Stopwatch.GetElapsedTime(started));
+                ClovaException final = ClovaErrors.Final(error, requestId, attempts, _settings.Endpoint.Host, System.Diagnostics.Stopwatch.GetElapsedTime(started));
+                Telemetry.Failed(apiPath.Label, final);
+                throw final;
             }
         }
+
+        Telemetry.Completed(requestId, apiPath.Label, attempts, System.Diagnostics.Stopwatch.GetElapsedTime(started));
 
         return value!;
     }
@@ -146,7 +158,7 @@ internal sealed class ClovaTransport : IDisposable
     /// Posts a JSON body and returns the envelope's <c>result</c>: the whole non-streaming exchange, with errors
     /// mapped to <see cref="ClovaException"/> and the <see cref="NetworkTimeout"/> applied.
     /// </summary>
-    public async Task<TResult> PostJsonAsync<TResult>(string apiPath, byte[] body, JsonTypeInfo<TResult> resultType, string requestId, CancellationToken cancellationToken)
+    public async Task<TResult> PostJsonAsync<TResult>(ClovaApiPath apiPath, byte[] body, JsonTypeInfo<TResult> resultType, string requestId, CancellationToken cancellationToken)
         where TResult : class
     {
         using CancellationTokenSource timeout = CreateTimeoutSource(cancellationToken);
@@ -214,11 +226,11 @@ internal sealed class ClovaTransport : IDisposable
         }
     }
 
-    private HttpRequestMessage CreatePost(string apiPath, byte[] body, string requestId, bool streaming, int attempt)
+    private HttpRequestMessage CreatePost(ClovaApiPath apiPath, byte[] body, string requestId, bool streaming, int attempt)
     {
         var content = new ByteArrayContent(body);
         content.Headers.ContentType = JsonContentType;
-        var request = new HttpRequestMessage(HttpMethod.Post, new Uri(_settings.Endpoint, _settings.PathPrefix + apiPath)) { Content = content };
+        var request = new HttpRequestMessage(HttpMethod.Post, new Uri(_settings.Endpoint, _settings.PathPrefix + apiPath.Path)) { Content = content };
         if (_settings.BearerKey is { } bearer)
         {
             request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", bearer);

@@ -1,5 +1,6 @@
 using System.Net;
 using Polly;
+using Clova.Internal;
 using Polly.Retry;
 
 namespace Clova.Resilience;
@@ -17,13 +18,16 @@ internal sealed class ClovaRetryPolicy
     public const string AttemptHeader = "X-Clova-Attempt";
 
     private static readonly ResiliencePropertyKey<TimeSpan> Waited = new("clova.waited");
+    private static readonly ResiliencePropertyKey<(string RequestId, string Model)> Scope = new("clova.scope");
 
     private readonly ClovaRetryOptions _options;
     private readonly ResiliencePipeline<HttpResponseMessage> _pipeline;
+    private readonly ClovaTelemetry? _telemetry;
 
-    public ClovaRetryPolicy(ClovaRetryOptions options)
+    public ClovaRetryPolicy(ClovaRetryOptions options, ClovaTelemetry? telemetry = null)
     {
         _options = options;
+        _telemetry = telemetry;
         _pipeline = !options.Enabled || options.MaxRetryAttempts == 0
             ? ResiliencePipeline<HttpResponseMessage>.Empty
             : new ResiliencePipelineBuilder<HttpResponseMessage>().AddRetry(new RetryStrategyOptions<HttpResponseMessage>
@@ -35,7 +39,7 @@ internal sealed class ClovaRetryPolicy
                 MaxDelay = options.MaxDelay,
                 ShouldHandle = args => new ValueTask<bool>(IsTransient(args.Outcome)),
                 DelayGenerator = args => new ValueTask<TimeSpan?>(ServerDelay(args.Outcome.Result)),
-                OnRetry = args =>
+                OnRetry = async args =>
                 {
                     // Saturating: with delays near TimeSpan.MaxValue the plain sum throws OverflowException here,
                     // and a throw from OnRetry leaves the response undisposed.
@@ -48,8 +52,12 @@ internal sealed class ClovaRetryPolicy
                     }
 
                     args.Context.Properties.Set(Waited, waited);
+                    if (_telemetry is not null && args.Context.Properties.TryGetValue(Scope, out (string RequestId, string Model) scope))
+                    {
+                        await ReportAsync(scope.RequestId, scope.Model, args.AttemptNumber + 1, args.RetryDelay, args.Outcome).ConfigureAwait(false);
+                    }
+
                     args.Outcome.Result?.Dispose();
-                    return default;
                 },
             }).Build();
     }
@@ -62,14 +70,25 @@ internal sealed class ClovaRetryPolicy
     {
         null or OperationCanceledException => false,
         ClovaException clova => clova.IsTransient || (clova.StatusCode is { } status && IsRetriable(status)),
+        // A host name that does not resolve will not resolve in a second: a wrong endpoint fails at once.
+        HttpRequestException { HttpRequestError: HttpRequestError.NameResolutionError } => false,
         HttpRequestException or IOException => true,
         _ => false,
     };
 
     /// <summary>Runs <paramref name="attempt"/> (given its 1-based number) until it succeeds or may not be retried; returns the last response.</summary>
-    public async ValueTask<HttpResponseMessage> ExecuteAsync(Func<int, CancellationToken, ValueTask<HttpResponseMessage>> attempt, CancellationToken cancellationToken)
+    public async ValueTask<HttpResponseMessage> ExecuteAsync(Func<int, CancellationToken, ValueTask<HttpResponseMessage>> attempt, CancellationToken cancellationToken) =>
+        await ExecuteAsync(attempt, null, null, cancellationToken).ConfigureAwait(false);
+
+    /// <summary>As above, with the request id and model label the retry reports carry.</summary>
+    public async ValueTask<HttpResponseMessage> ExecuteAsync(Func<int, CancellationToken, ValueTask<HttpResponseMessage>> attempt, string? requestId, string? model, CancellationToken cancellationToken)
     {
         ResilienceContext context = ResilienceContextPool.Shared.Get(cancellationToken);
+        if (requestId is not null && model is not null)
+        {
+            context.Properties.Set(Scope, (requestId, model));
+        }
+
         try
         {
             return await _pipeline.ExecuteAsync(
@@ -86,6 +105,33 @@ internal sealed class ClovaRetryPolicy
         {
             ResilienceContextPool.Shared.Return(context);
         }
+    }
+
+    /// <summary>Tells the telemetry what failed: the status and CLOVA code of an answer (read from its small error body), or the exception's.</summary>
+    private async ValueTask ReportAsync(string requestId, string model, int attempt, TimeSpan delay, Outcome<HttpResponseMessage> outcome)
+    {
+        HttpStatusCode? status = null;
+        string? code = null;
+        if (outcome.Result is { } response)
+        {
+            status = response.StatusCode;
+            try
+            {
+                (byte[] body, _) = await ClovaBodyReader.ReadAsync(response.Content, ClovaBodyReader.MaxErrorBytes, CancellationToken.None).ConfigureAwait(false);
+                code = ClovaErrors.TryReadCode(body);
+            }
+            catch (Exception e) when (e is HttpRequestException or IOException or OperationCanceledException)
+            {
+                // The body is only read for the report; a broken one leaves the code unknown.
+            }
+        }
+        else if (outcome.Exception is ClovaException clova)
+        {
+            status = clova.StatusCode;
+            code = clova.ErrorCode;
+        }
+
+        _telemetry!.Retry(requestId, model, attempt, delay, status, code, outcome.Exception);
     }
 
     private static bool IsTransient(Outcome<HttpResponseMessage> outcome) =>

@@ -14,7 +14,7 @@ namespace Clova;
 public sealed class ClovaRouter
 {
     private readonly ClovaTransport _transport;
-    private readonly string _path;
+    private readonly ClovaApiPath _path;
 
     internal ClovaRouter(ClovaTransport transport, string routerId, int version)
     {

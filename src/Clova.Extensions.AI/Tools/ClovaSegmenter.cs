@@ -14,9 +14,9 @@ namespace Clova;
 public sealed class ClovaSegmenter
 {
     private readonly ClovaTransport _transport;
-    private readonly string _path;
+    private readonly ClovaApiPath _path;
 
-    internal ClovaSegmenter(ClovaTransport transport, string path)
+    internal ClovaSegmenter(ClovaTransport transport, ClovaApiPath path)
     {
         _transport = transport;
         _path = path;

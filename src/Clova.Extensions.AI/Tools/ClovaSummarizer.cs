@@ -13,9 +13,9 @@ namespace Clova;
 public sealed class ClovaSummarizer
 {
     private readonly ClovaTransport _transport;
-    private readonly string _path;
+    private readonly ClovaApiPath _path;
 
-    internal ClovaSummarizer(ClovaTransport transport, string path)
+    internal ClovaSummarizer(ClovaTransport transport, ClovaApiPath path)
     {
         _transport = transport;
         _path = path;
