@@ -123,6 +123,14 @@ public sealed class ClovaClientOptions
     /// <summary>Gets or sets how failed requests are retried; on by default. See <see cref="ClovaRetryOptions"/>.</summary>
     public ClovaRetryOptions Retry { get; set; } = new();
 
+    /// <summary>A copy (the retry options copied too), so a registration can add its handler and logger without touching the bound instance.</summary>
+    internal ClovaClientOptions Clone()
+    {
+        var copy = (ClovaClientOptions)MemberwiseClone();
+        copy.Retry = Retry is null ? new ClovaRetryOptions() : Retry.Clone();
+        return copy;
+    }
+
     /// <summary>
     /// Options from the environment, so the same code runs against CLOVA Studio or an emulator by configuration alone:
     /// <c>CLOVASTUDIO_API_KEY</c> (the variable NAVER's LangChain package reads) or else <c>CLOVA_API_KEY</c> as

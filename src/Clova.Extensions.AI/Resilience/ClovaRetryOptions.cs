@@ -32,6 +32,9 @@ public sealed class ClovaRetryOptions
     /// </summary>
     public bool UseJitter { get; set; } = true;
 
+    /// <summary>A copy, unchecked.</summary>
+    internal ClovaRetryOptions Clone() => (ClovaRetryOptions)MemberwiseClone();
+
     internal ClovaRetryOptions Validate()
     {
         if (MaxRetryAttempts < 0 || BaseDelay < TimeSpan.Zero || MaxDelay < TimeSpan.Zero || MaxTotalDelay < TimeSpan.Zero)
