@@ -1,5 +1,5 @@
-// SemanticKernelChat: a kernel with the CLOVA chat service and a plugin; streams HCX-007's reasoning (grey), then
-// the answer. Built only with the Semantic Kernel switch (see README, "Semantic Kernel"):
+// SemanticKernelChat: a kernel with the CLOVA chat service and a plugin it may call; streams the answer (and any
+// reasoning, in grey). Built only with the Semantic Kernel switch (see README, "Semantic Kernel"):
 //   dotnet run --project samples/SemanticKernelChat -p:WithSemanticKernel=true -p:SemanticKernelPackageSource=<feed> -- "질문"
 using System.ComponentModel;
 using Clova.SemanticKernel;
@@ -16,7 +16,10 @@ var history = new ChatHistory("You are a helpful assistant.");
 history.AddUserMessage(args.Length > 0 ? string.Join(' ', args) : "부분집합의 수가 2ⁿ인 이유는?");
 Console.WriteLine($"> {history[^1].Content}");
 bool reasoning = false;
-await foreach (StreamingChatMessageContent chunk in chat.GetStreamingChatMessageContentsAsync(history, new ClovaPromptExecutionSettings { ReasoningEffort = "low" }, kernel))
+// Auto() offers the plugin. CLOVA does not think and call tools at once: with plugins offered and no effort chosen,
+// HCX-007's thinking is turned off and its output limit raised to at least 1024, as the tool rules require.
+var settings = new ClovaPromptExecutionSettings { FunctionChoiceBehavior = FunctionChoiceBehavior.Auto() };
+await foreach (StreamingChatMessageContent chunk in chat.GetStreamingChatMessageContentsAsync(history, settings, kernel))
 {
     foreach (StreamingKernelContent item in chunk.Items)
     {

@@ -49,7 +49,16 @@ public sealed class ClovaChatCompletionService : IChatCompletionService
     {
         ArgumentNullException.ThrowIfNull(chatHistory);
         ChatOptions options = ClovaPromptExecutionSettings.FromExecutionSettings(executionSettings).ToChatOptions(kernel);
-        ChatResponse response = await _client.GetResponseAsync(ToMessages(chatHistory), options, cancellationToken).ConfigureAwait(false);
+        ChatResponse response;
+        try
+        {
+            response = await _client.GetResponseAsync(ToMessages(chatHistory), options, cancellationToken).ConfigureAwait(false);
+        }
+        catch (ClovaException e)
+        {
+            throw ClovaSemanticKernelErrors.ToHttpOperationException(e);
+        }
+
         if (response.Messages.Count == 0)
         {
             return [];
@@ -73,8 +82,24 @@ public sealed class ClovaChatCompletionService : IChatCompletionService
     {
         ArgumentNullException.ThrowIfNull(chatHistory);
         ChatOptions options = ClovaPromptExecutionSettings.FromExecutionSettings(executionSettings).ToChatOptions(kernel);
-        await foreach (ChatResponseUpdate update in _client.GetStreamingResponseAsync(ToMessages(chatHistory), options, cancellationToken).ConfigureAwait(false))
+        IAsyncEnumerator<ChatResponseUpdate> updates = _client.GetStreamingResponseAsync(ToMessages(chatHistory), options, cancellationToken).GetAsyncEnumerator(cancellationToken);
+        await using ConfiguredAsyncDisposable disposeUpdates = updates.ConfigureAwait(false);
+        while (true)
         {
+            // Moved by hand so a ClovaException becomes SK's HttpOperationException (no catch may hold a yield).
+            try
+            {
+                if (!await updates.MoveNextAsync().ConfigureAwait(false))
+                {
+                    break;
+                }
+            }
+            catch (ClovaException e)
+            {
+                throw ClovaSemanticKernelErrors.ToHttpOperationException(e);
+            }
+
+            ChatResponseUpdate update = updates.Current;
             // Tool calls and their results become messages of their own in the history, as in SK's services.
             foreach (AIContent content in update.Contents)
             {

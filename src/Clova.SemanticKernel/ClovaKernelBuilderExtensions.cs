@@ -12,11 +12,18 @@ public static class ClovaKernelBuilderExtensions
     /// <param name="apiKey">The CLOVA Studio API key.</param>
     /// <param name="serviceId">A key for the service, to have several.</param>
     /// <param name="httpClient">An HttpClient to use; the caller keeps owning it.</param>
+    /// <param name="endpoint">The endpoint, or null for CLOVA Studio's public one.</param>
     /// <returns>The builder.</returns>
-    public static IKernelBuilder AddClovaChatCompletion(this IKernelBuilder builder, string modelId, string apiKey, string? serviceId = null, HttpClient? httpClient = null)
+    public static IKernelBuilder AddClovaChatCompletion(this IKernelBuilder builder, string modelId, string apiKey, string? serviceId = null, HttpClient? httpClient = null, Uri? endpoint = null)
     {
         ArgumentNullException.ThrowIfNull(builder);
-        builder.Services.AddClovaChatCompletion(modelId, new ClovaClientOptions { ApiKey = apiKey, HttpClient = httpClient }, serviceId);
+        var options = new ClovaClientOptions { ApiKey = apiKey, HttpClient = httpClient };
+        if (endpoint is not null)
+        {
+            options.Endpoint = endpoint;
+        }
+
+        builder.Services.AddClovaChatCompletion(modelId, options, serviceId);
         return builder;
     }
 

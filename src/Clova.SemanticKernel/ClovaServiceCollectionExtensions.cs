@@ -11,7 +11,10 @@ namespace Microsoft.SemanticKernel;
 /// <summary>Registers CLOVA Studio services in an <see cref="IServiceCollection"/>, keyed by service id.</summary>
 public static class ClovaServiceCollectionExtensions
 {
-    /// <summary>Adds a CLOVA chat completion service (keyed when <paramref name="serviceId"/> is given).</summary>
+    /// <summary>
+    /// Adds a CLOVA chat completion service (keyed when <paramref name="serviceId"/> is given), and the same model as a
+    /// Microsoft.Extensions.AI <see cref="IChatClient"/> under the same key, for SK agents and code that take one.
+    /// </summary>
     /// <param name="services">The services.</param>
     /// <param name="modelId">The model.</param>
     /// <param name="options">The client options; validated when the service is first resolved.</param>
@@ -20,9 +23,12 @@ public static class ClovaServiceCollectionExtensions
     public static IServiceCollection AddClovaChatCompletion(this IServiceCollection services, string modelId, ClovaClientOptions options, string? serviceId = null)
     {
         ArgumentNullException.ThrowIfNull(services);
-        ArgumentNullException.ThrowIfNull(options);
-        return services.AddKeyedSingleton<IChatCompletionService>(serviceId, (provider, _) =>
-            new ClovaChatCompletionService(new ClovaClient(options), modelId, provider.GetService<ILoggerFactory>()));
+        ArgumentException.ThrowIfNullOrWhiteSpace(modelId);
+        object client = AddOwnedClient(services, options);
+        services.AddKeyedSingleton<IChatCompletionService>(serviceId, (provider, _) =>
+            new ClovaChatCompletionService(provider.GetRequiredKeyedService<ClovaClient>(client), modelId, provider.GetService<ILoggerFactory>()));
+        services.AddKeyedSingleton<IChatClient>(serviceId, (provider, _) => provider.GetRequiredKeyedService<ClovaClient>(client).GetChatClient(modelId));
+        return services;
     }
 
     /// <summary>Adds a CLOVA LK text generation service (keyed when <paramref name="serviceId"/> is given).</summary>
@@ -34,8 +40,9 @@ public static class ClovaServiceCollectionExtensions
     public static IServiceCollection AddClovaTextGeneration(this IServiceCollection services, string modelId, ClovaClientOptions options, string? serviceId = null)
     {
         ArgumentNullException.ThrowIfNull(services);
-        ArgumentNullException.ThrowIfNull(options);
-        return services.AddKeyedSingleton<ITextGenerationService>(serviceId, (_, _) => new ClovaTextGenerationService(new ClovaClient(options), modelId));
+        ArgumentException.ThrowIfNullOrWhiteSpace(modelId);
+        object client = AddOwnedClient(services, options);
+        return services.AddKeyedSingleton<ITextGenerationService>(serviceId, (provider, _) => new ClovaTextGenerationService(provider.GetRequiredKeyedService<ClovaClient>(client), modelId));
     }
 
     /// <summary>
@@ -52,19 +59,25 @@ public static class ClovaServiceCollectionExtensions
     {
         ArgumentNullException.ThrowIfNull(services);
         ArgumentException.ThrowIfNullOrWhiteSpace(modelId);
+        object client = AddOwnedClient(services, options);
+        return services.AddKeyedSingleton<IEmbeddingGenerator<string, Embedding<float>>>(serviceId, (provider, _) =>
+            provider.GetRequiredKeyedService<ClovaClient>(client).GetEmbeddingGenerator(modelId, generatorOptions));
+    }
+
+    /// <summary>
+    /// Registers the <see cref="ClovaClient"/> a registration uses under a key of its own (so registrations never share
+    /// or replace each other's), created on first use with the container's logger and disposed with the container.
+    /// </summary>
+    private static object AddOwnedClient(IServiceCollection services, ClovaClientOptions options)
+    {
         ArgumentNullException.ThrowIfNull(options);
-        return services.AddKeyedSingleton<IEmbeddingGenerator<string, Embedding<float>>>(serviceId, (_, _) =>
+        var key = new object();
+        services.AddKeyedSingleton(key, (provider, _) =>
         {
-            var client = new ClovaClient(options);
-            try
-            {
-                return new OwningEmbeddingGenerator(client, client.GetEmbeddingGenerator(modelId, generatorOptions));
-            }
-            catch
-            {
-                client.Dispose();
-                throw;
-            }
+            ClovaClientOptions copy = options.Clone();
+            copy.LoggerFactory ??= provider.GetService<ILoggerFactory>();
+            return new ClovaClient(copy);
         });
+        return key;
     }
 }

@@ -45,10 +45,12 @@ public sealed class ClovaTextGenerationService : ITextGenerationService
         yield return new StreamingTextContent(result.OutputText, modelId: _client.ModelId, innerContent: result, metadata: Metadata(result));
     }
 
-    private Task<ClovaCompletionResult> CompleteAsync(string prompt, PromptExecutionSettings? executionSettings, CancellationToken cancellationToken)
+    private async Task<ClovaCompletionResult> CompleteAsync(string prompt, PromptExecutionSettings? executionSettings, CancellationToken cancellationToken)
     {
         ClovaPromptExecutionSettings settings = ClovaPromptExecutionSettings.FromExecutionSettings(executionSettings);
-        return _client.CompleteAsync(
+        try
+        {
+            return await _client.CompleteAsync(
             new ClovaCompletionRequest
             {
                 Text = prompt,
@@ -59,7 +61,12 @@ public sealed class ClovaTextGenerationService : ITextGenerationService
                 StopBefore = settings.StopSequences,
                 IncludeAiFilters = settings.IncludeAiFilters,
             },
-            cancellationToken);
+            cancellationToken).ConfigureAwait(false);
+        }
+        catch (ClovaException e)
+        {
+            throw ClovaSemanticKernelErrors.ToHttpOperationException(e);
+        }
     }
 
     private static Dictionary<string, object?> Metadata(ClovaCompletionResult result) => new()

@@ -271,6 +271,76 @@ public sealed class SemanticKernelTests : IAsyncLifetime
         Assert.Equal("faq-7", Assert.Single(cited.GetValue<ClovaCitedAnswer>()!.CitedDocuments).Id);
     }
 
+    [Fact]
+    public async Task The_kernel_also_serves_the_registration_as_a_Microsoft_Extensions_AI_IChatClient_keyed_by_service_id()
+    {
+        Kernel kernel = Kernel.CreateBuilder()
+            .AddClovaChatCompletion(ClovaModels.Hcx005, Options)
+            .AddClovaChatCompletion(ClovaModels.HcxDash002, Options, "dash")
+            .Build();
+
+        IChatClient chat = kernel.GetRequiredService<IChatClient>();
+        IChatClient dash = kernel.Services.GetRequiredKeyedService<IChatClient>("dash");
+        await dash.GetResponseAsync("q");
+
+        Assert.Equal(ClovaModels.Hcx005, chat.GetService<ChatClientMetadata>()!.DefaultModelId);
+        Assert.Equal("/v3/chat-completions/HCX-DASH-002", _emulator.LastRequest!.Path);
+    }
+
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task Service_errors_reach_SK_code_as_HttpOperationException_with_status_content_and_the_ClovaException(bool streaming)
+    {
+        Kernel kernel = Kernel.CreateBuilder().AddClovaChatCompletion("no-such-model", Options).Build();
+        var service = kernel.GetRequiredService<IChatCompletionService>();
+        var history = new ChatHistory();
+        history.AddUserMessage("q");
+
+        var error = await Assert.ThrowsAsync<HttpOperationException>(async () =>
+        {
+            if (streaming)
+            {
+                await foreach (StreamingChatMessageContent _ in service.GetStreamingChatMessageContentsAsync(history))
+                {
+                }
+            }
+            else
+            {
+                await service.GetChatMessageContentsAsync(history);
+            }
+        });
+
+        Assert.Equal(System.Net.HttpStatusCode.BadRequest, error.StatusCode);
+        Assert.Contains("no-such-model", error.ResponseContent, StringComparison.Ordinal);
+        Assert.Equal("40080", Assert.IsType<ClovaException>(error.InnerException).ErrorCode);
+    }
+
+    [Fact]
+    public async Task Disposing_the_container_disposes_the_client_a_chat_registration_made()
+    {
+        var services = new ServiceCollection();
+        services.AddClovaChatCompletion(ClovaModels.Hcx005, Options);
+        IChatClient chat;
+        await using (ServiceProvider provider = services.BuildServiceProvider())
+        {
+            chat = provider.GetRequiredService<IChatClient>();
+        }
+
+        await Assert.ThrowsAsync<ObjectDisposedException>(() => chat.GetResponseAsync("q"));
+    }
+
+    [Fact]
+    public async Task The_api_key_registration_takes_an_endpoint()
+    {
+        Kernel kernel = Kernel.CreateBuilder().AddClovaChatCompletion(ClovaModels.Hcx005, "nv-sk-test", endpoint: _emulator.BaseUri).Build();
+
+        FunctionResult result = await kernel.InvokePromptAsync("안녕");
+
+        Assert.False(string.IsNullOrEmpty(result.ToString()));
+        Assert.Equal("Bearer nv-sk-test", _emulator.LastRequest!.Header("Authorization"));
+    }
+
     /// <summary>A search function as RAG reasoning expects it: <c>{"search_result":[{"id","doc"}]}</c>.</summary>
     public sealed class HelpCentrePlugin
     {
