@@ -91,7 +91,8 @@ public sealed class ObservabilityTests
         var error = await Assert.ThrowsAsync<ClovaException>(() => client.GetChatClient(ClovaModels.Hcx005).GetResponseAsync("q"));
 
         Assert.Equal(1, error.Attempts);
-        Assert.Contains("clova-endpoint-that-does-not-exist.invalid", error.Message, StringComparison.Ordinal);
+        Assert.Contains("could not be reached at clova-endpoint-that-does-not-exist.invalid", error.Message, StringComparison.Ordinal);
+        Assert.Contains("Failed after", error.Message, StringComparison.Ordinal);
         Assert.IsAssignableFrom<HttpRequestException>(error.InnerException);
         var failure = Assert.Single(logs.Entries, e => e.Id.Id == ClovaDiagnostics.ConnectionFailedEventId);
         Assert.Equal(LogLevel.Error, failure.Level);

@@ -89,7 +89,8 @@ internal static class ClovaErrors
             };
         }
 
-        string tries = attempts > 1 ? $" Gave up after {attempts} attempts." : "";
+        string seconds = elapsed.TotalSeconds.ToString("0.#", CultureInfo.InvariantCulture);
+        string tries = attempts > 1 ? $" Gave up after {attempts} attempts in {seconds} s." : $" Failed after {seconds} s.";
         return new ClovaException(
             $"CLOVA Studio could not be reached at {host}: {failure.Message}.{tries} Request id {requestId}.", null, null, null, requestId, failure)
         {
