@@ -1,6 +1,6 @@
 // Korean RAG end to end with CLOVA Studio's tools: split a document into paragraphs (segmentation), embed them
 // (bge-m3), retrieve the closest paragraphs for a question (cosine), then have the reranker answer citing the ones it
-// used. Runs on the embedded emulator without a key, and on CLOVA Studio with CLOVA_API_KEY set.
+// used. Runs on the embedded emulator without a key, and on CLOVA Studio with CLOVASTUDIO_API_KEY (or CLOVA_API_KEY) set.
 using Clova;
 using Microsoft.Extensions.AI;
 

@@ -7,7 +7,8 @@ using Microsoft.SemanticKernel;
 using Microsoft.SemanticKernel.ChatCompletion;
 
 await using SampleConnection connection = await SampleConnection.OpenAsync();
-var options = new Clova.ClovaClientOptions { Endpoint = connection.Client.Endpoint, ApiKey = Environment.GetEnvironmentVariable("CLOVA_API_KEY") is { Length: > 0 } key ? key : "nv-emulator" };
+Clova.ClovaClientOptions fromEnvironment = Clova.ClovaClientOptions.FromEnvironment();
+var options = new Clova.ClovaClientOptions { Endpoint = connection.Client.Endpoint, ApiKey = fromEnvironment.ApiKey ?? "nv-emulator" };
 Kernel kernel = Kernel.CreateBuilder().AddClovaChatCompletion(Clova.ClovaModels.Hcx007, options).Build();
 kernel.Plugins.AddFromType<ClockPlugin>("clock");
 

@@ -2,7 +2,8 @@ using Clova;
 using Clova.Emulator;
 
 /// <summary>
-/// What every sample does first: talk to CLOVA Studio when CLOVA_API_KEY is set (endpoint from CLOVA_ENDPOINT),
+/// What every sample does first: talk to CLOVA Studio when CLOVASTUDIO_API_KEY or CLOVA_API_KEY is set (endpoint from CLOVASTUDIO_ENDPOINT or
+/// CLOVA_ENDPOINT, see ClovaClientOptions.FromEnvironment),
 /// otherwise start the embedded emulator and say so.
 /// </summary>
 internal sealed class SampleConnection : IAsyncDisposable
@@ -20,18 +21,12 @@ internal sealed class SampleConnection : IAsyncDisposable
     public static async Task<SampleConnection> OpenAsync()
     {
         Console.OutputEncoding = System.Text.Encoding.UTF8;
-        string? apiKey = Environment.GetEnvironmentVariable("CLOVA_API_KEY");
-        if (string.IsNullOrWhiteSpace(apiKey))
+        ClovaClientOptions options = ClovaClientOptions.FromEnvironment();
+        if (options.ApiKey is null)
         {
             ClovaEmulator emulator = await ClovaEmulator.StartAsync();
-            Note($"CLOVA_API_KEY is not set: using the embedded CLOVA emulator at {emulator.BaseUri} (answers are canned).");
+            Note($"No CLOVASTUDIO_API_KEY or CLOVA_API_KEY: using the embedded CLOVA emulator at {emulator.BaseUri} (answers are canned).");
             return new SampleConnection(new ClovaClient(new ClovaClientOptions { Endpoint = emulator.BaseUri, ApiKey = "nv-emulator" }), emulator);
-        }
-
-        var options = new ClovaClientOptions { ApiKey = apiKey };
-        if (Environment.GetEnvironmentVariable("CLOVA_ENDPOINT") is { Length: > 0 } endpoint)
-        {
-            options.Endpoint = new Uri(endpoint);
         }
 
         return new SampleConnection(new ClovaClient(options), null);
