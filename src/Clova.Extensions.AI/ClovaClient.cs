@@ -12,7 +12,7 @@ namespace Clova;
 /// </summary>
 /// <example>
 /// <code>
-/// using var clova = new ClovaClient(Environment.GetEnvironmentVariable("CLOVA_API_KEY")!);
+/// using var clova = new ClovaClient(ClovaClientOptions.FromEnvironment());
 /// IChatClient chat = clova.GetChatClient(ClovaModels.Hcx007);
 /// ChatResponse reply = await chat.GetResponseAsync("안녕하세요");
 /// </code>
