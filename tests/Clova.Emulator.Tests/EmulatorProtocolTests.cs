@@ -74,7 +74,7 @@ public sealed class EmulatorProtocolTests : EmulatorTestBase
         (_, JsonElement body) = await PostAsync("HCX-007", """{"messages":[{"role":"user","content":"name=Kim"}],"thinking":{"effort":"none"},"responseFormat":{"type":"json","schema":{"type":"object","properties":{"name":{"type":"string"},"age":{"type":"integer","minimum":20},"tags":{"type":"array","items":{"enum":["a","b"]},"minItems":2}},"required":["name","age","tags"]}}}""");
 
         string content = body.GetProperty("result").GetProperty("message").GetProperty("content").GetString()!;
-        Assert.Equal("""{"name":"Kim","age":20,"tags":["a","a"]}""", content);
+        Assert.Equal("""{"name":"Kim","age":30,"tags":["a","a"]}""", content);
     }
 
     [Fact]

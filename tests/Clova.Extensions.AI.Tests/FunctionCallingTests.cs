@@ -84,7 +84,7 @@ public sealed class FunctionCallingTests
 
         FunctionCallContent call = Assert.Single(updates.SelectMany(u => u.Contents).OfType<FunctionCallContent>());
         Assert.StartsWith("call_", call.CallId, StringComparison.Ordinal);
-        Assert.Equal("please", call.Arguments!["city"]?.ToString());
+        Assert.Equal("Jeju", call.Arguments!["city"]?.ToString());
         Assert.Equal("", string.Concat(updates.Select(u => u.Text)));
         Assert.Equal(ChatFinishReason.ToolCalls, updates[^1].FinishReason);
         Assert.Single(updates.SelectMany(u => u.Contents).OfType<UsageContent>());
@@ -353,5 +353,19 @@ public sealed class FunctionCallingTests
         using ClovaClient client = RecordingHandler.Client(handler);
         await client.GetChatClient(model).GetResponseAsync("q", new ChatOptions { Tools = [declaration] });
         return JsonNode.Parse(handler.LastBody)!["tools"]![0]!;
+    }
+
+    [Fact]
+    public async Task A_Korean_question_reaches_an_English_described_tool_and_an_assistant_last_turn_calls_nothing()
+    {
+        await using var session = await EmulatorSession.StartAsync();
+        IChatClient chat = session.Chat(ClovaModels.Hcx005);
+
+        ChatResponse asked = await chat.GetResponseAsync("부산 날씨 알려줘", new ChatOptions { Tools = [Weather] });
+        ChatResponse after = await chat.GetResponseAsync([new(ChatRole.User, "부산 날씨 알려줘"), new(ChatRole.Assistant, "잠시만요")], new ChatOptions { Tools = [Weather] });
+
+        FunctionCallContent call = Assert.Single(asked.Messages.SelectMany(m => m.Contents).OfType<FunctionCallContent>());
+        Assert.Equal("부산", call.Arguments!["city"]?.ToString());
+        Assert.Empty(after.Messages.SelectMany(m => m.Contents).OfType<FunctionCallContent>());
     }
 }

@@ -47,11 +47,6 @@ internal sealed record ChatReply
     /// <summary>Gets the tool calls made instead of an answer.</summary>
     public IReadOnlyList<EmulatorToolCall> ToolCalls { get; init; } = [];
 
-    private static readonly HashSet<string> StopWords = new(StringComparer.OrdinalIgnoreCase)
-    {
-        "the", "and", "for", "of", "to", "in", "an", "is", "it", "on", "get", "gets", "returns", "with", "by", "or", "at", "from",
-    };
-
     /// <summary>Builds the reply to a request, applying a script's replacement text if any.</summary>
     /// <param name="request">The validated request.</param>
     /// <param name="script">The script for this request, or null.</param>
@@ -133,37 +128,23 @@ internal sealed record ChatReply
     }
 
     /// <summary>
-    /// Calls a tool when tools are offered, the choice is not "none" and the conversation does not already end with
-    /// tool results: the forced function, or else the first whose name or description shares a word with the
-    /// question. Arguments are built from its schema.
+    /// Calls a tool whenever tools are offered, the choice is not "none" and the last turn is the user's (so no tool
+    /// result has answered it yet): the forced function, or else the first tool. Arguments are built from its schema,
+    /// with the property names as hints (<see cref="SchemaExample"/>). In any language, so a Korean question reaches an
+    /// English-described tool; a script overrides all of it.
     /// </summary>
     private static EmulatorToolCall? ChooseToolCall(ChatRequest request, string question)
     {
-        if (request.Tools.Count == 0 || request.ToolChoiceMode == "none" || request.Turns[^1].Role == "tool")
+        if (request.Tools.Count == 0 || request.ToolChoiceMode == "none" || request.Turns[^1].Role != "user")
         {
             return null;
         }
 
-        ToolDefinition? tool = request.ForcedTool is { } forced
-            ? request.Tools.First(t => t.Name == forced)
-            : request.Tools.FirstOrDefault(t => Matches(t, question));
-        if (tool is null)
-        {
-            return null;
-        }
+        ToolDefinition tool = request.ForcedTool is { } forced ? request.Tools.First(t => t.Name == forced) : request.Tools[0];
 
         var arguments = (JsonObject)SchemaExample.For(tool.Parameters ?? new JsonObject { ["type"] = "object" }, question)!;
         string id = $"call_{DeriveSeed([new ChatTurn(tool.Name, question + request.Turns.Count)]):x8}{request.Turns.Count:x4}";
         return new EmulatorToolCall(id, tool.Name, arguments);
-    }
-
-    private static bool Matches(ToolDefinition tool, string question)
-    {
-        char[] separators = [' ', '_', '-', '.', ',', '?', '!', '(', ')', '\'', '"'];
-        IEnumerable<string> words = tool.Name.Split(separators, StringSplitOptions.RemoveEmptyEntries)
-            .Concat(tool.Description.Split(separators, StringSplitOptions.RemoveEmptyEntries))
-            .Where(w => w.Length >= 2 && !StopWords.Contains(w));
-        return words.Any(w => question.Contains(w, StringComparison.OrdinalIgnoreCase));
     }
 
     /// <summary>The <c>usage</c> object, with thinking details for reasoning models.</summary>

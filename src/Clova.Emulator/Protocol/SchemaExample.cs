@@ -52,11 +52,11 @@ internal static class SchemaExample
                 int count = schema["minItems"] is JsonValue min && min.TryGetValue(out int m) ? Math.Max(1, m) : 1;
                 return new JsonArray(Enumerable.Range(0, count).Select(_ => For(schema["items"] as JsonObject, hint, name)).ToArray());
             case "integer":
-                return schema["minimum"] is JsonValue lo && lo.TryGetValue(out long low) ? low : 1;
+                return schema["minimum"] is JsonValue lo && lo.TryGetValue(out long low) ? Math.Max(low, PlausibleNumber(name)) : PlausibleNumber(name);
             case "number":
-                return schema["minimum"] is JsonValue dlo && dlo.TryGetValue(out double dlow) ? dlow : 1.5;
+                return schema["minimum"] is JsonValue dlo && dlo.TryGetValue(out double dlow) ? Math.Max(dlow, PlausibleNumber(name) + 0.5) : PlausibleNumber(name) + 0.5;
             case "boolean":
-                return true;
+                return !Has(name, "rain", "snow", "error", "fail", "deleted", "비", "눈");
             default:
                 return StringFor(schema, hint, name);
         }
@@ -76,7 +76,7 @@ internal static class SchemaExample
                 return "00000000-0000-0000-0000-000000000001";
         }
 
-        // "name=value" in the question wins; otherwise the question's last word stands for the value asked about.
+        // "name=value" in the question wins, so tests can steer any value.
         foreach (string word in hint.Split(' ', StringSplitOptions.RemoveEmptyEntries))
         {
             if (name.Length > 0 && word.StartsWith(name + "=", StringComparison.OrdinalIgnoreCase))
@@ -85,7 +85,43 @@ internal static class SchemaExample
             }
         }
 
-        string last = hint.Split(' ', StringSplitOptions.RemoveEmptyEntries).LastOrDefault() ?? "";
-        return last.Trim('?', '!', '.', ',') is { Length: > 0 } cleaned ? cleaned : "value";
+        // Otherwise the property name is the hint: a place is a city named in the question (or Seoul), a query or
+        // text is the question itself, anything else a labelled placeholder; never a stray fragment of the prompt.
+        if (Has(name, "city", "location", "place", "region", "도시", "지역"))
+        {
+            return Cities.FirstOrDefault(c => hint.Contains(c, StringComparison.OrdinalIgnoreCase)) ?? "서울";
+        }
+
+        if (Has(name, "query", "question", "text", "keyword", "search", "prompt", "검색", "질문"))
+        {
+            return hint.Trim();
+        }
+
+        if (Has(name, "hour", "time"))
+        {
+            return "09:00";
+        }
+
+        return name.Length > 0 ? $"{name} 예시" : "예시";
     }
+
+    private static readonly string[] Cities =
+    [
+        "서울", "부산", "인천", "대구", "대전", "광주", "울산", "세종", "제주", "수원", "성남", "춘천", "강릉", "전주", "포항",
+        "Seoul", "Busan", "Incheon", "Daegu", "Daejeon", "Gwangju", "Ulsan", "Jeju", "Tokyo", "Osaka", "New York", "London", "Paris",
+    ];
+
+    private static bool Has(string name, params string[] parts) => parts.Any(p => name.Contains(p, StringComparison.OrdinalIgnoreCase));
+
+    /// <summary>A number that reads sensibly for its property name (temperatures, ages, counts), else 1.</summary>
+    private static long PlausibleNumber(string name) =>
+        Has(name, "high", "max") && Has(name, "temp", "celsius", "기온") ? 27
+        : Has(name, "low", "min") && Has(name, "temp", "celsius", "기온") ? 18
+        : Has(name, "temp", "celsius", "기온", "high") ? 24
+        : Has(name, "low") ? 18
+        : Has(name, "age", "나이") ? 30
+        : Has(name, "percent", "humidity", "습도") ? 60
+        : Has(name, "year", "연도") ? 2025
+        : Has(name, "count", "number", "quantity", "개수", "수량") ? 3
+        : 1;
 }
