@@ -15,7 +15,7 @@ namespace Clova.Emulator;
 /// <summary>
 /// A CLOVA Studio emulator on Kestrel: a stand-in for the real service in tests and samples. In-process, start one
 /// per test (or per test class), point the code under test at <see cref="BaseUri"/> and dispose it at the end;
-/// standalone, run <c>dotnet run --project src/Clova.Emulator -- --urls http://127.0.0.1:5080</c>.
+/// standalone, run <c>dotnet run --project src/Clova.Emulator.Tool -- --urls http://127.0.0.1:5080</c>.
 /// </summary>
 /// <remarks>
 /// <para>
@@ -102,8 +102,12 @@ public sealed class ClovaEmulator : IAsyncDisposable
     {
         WebApplicationBuilder builder = WebApplication.CreateSlimBuilder(args);
         WebApplication app = builder.Build();
-        new ClovaEmulator(new ClovaEmulatorOptions()).Map(app);
-        await app.RunAsync();
+        var emulator = new ClovaEmulator(new ClovaEmulatorOptions());
+        emulator.Map(app);
+        await app.StartAsync();
+        string addresses = string.Join(", ", app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()?.Addresses ?? []);
+        Console.WriteLine($"CLOVA Studio emulator listening on {addresses}. It accepts any 'Authorization: Bearer nv-…' key, and the legacy X-NCP-CLOVASTUDIO-API-KEY + X-NCP-APIGW-API-KEY pair. Ctrl+C stops it.");
+        await Microsoft.Extensions.Hosting.HostingAbstractionsHostExtensions.WaitForShutdownAsync(app);
     }
 
     /// <summary>
