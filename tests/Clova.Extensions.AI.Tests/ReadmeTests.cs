@@ -36,6 +36,37 @@ public sealed partial class ReadmeTests
     }
 
     [Fact]
+    public void Every_CSharp_block_in_docs_is_a_region_of_a_compiled_snippet_file()
+    {
+        List<string> regions = Regions("samples/DocSnippets/DocSnippets.cs", "samples/SemanticKernelChat/QuickStart.cs");
+        int blocks = 0;
+        foreach (string doc in Directory.GetFiles(Path.Combine(Root, "docs"), "*.md"))
+        {
+            foreach (Match block in CSharpBlock().Matches(File.ReadAllText(doc)))
+            {
+                blocks++;
+                Assert.True(regions.Contains(Normalise(block.Groups[1].Value)), $"{Path.GetFileName(doc)} has a C# block that no compiled snippet holds:\n{block.Groups[1].Value}");
+            }
+        }
+
+        Assert.Equal(10, blocks);
+    }
+
+    private static List<string> Regions(params string[] files)
+    {
+        var regions = new List<string>();
+        foreach (string file in files)
+        {
+            foreach (Match match in Region().Matches(File.ReadAllText(Path.Combine(Root, file))))
+            {
+                regions.Add(Normalise(match.Groups[1].Value));
+            }
+        }
+
+        return regions;
+    }
+
+    [Fact]
     public async Task The_quick_starts_run_against_the_emulator_by_environment_alone()
     {
         await using ClovaEmulator emulator = await ClovaEmulator.StartAsync();
