@@ -15,6 +15,7 @@ namespace Clova.Wire;
 [JsonSerializable(typeof(ClovaV1MessagesRequest))]
 [JsonSerializable(typeof(ClovaTextRequest))]
 [JsonSerializable(typeof(List<ClovaRequestMessage>))]
+[JsonSerializable(typeof(ClovaRequestMessage))]
 [JsonSerializable(typeof(ClovaContentPart))]
 [JsonSerializable(typeof(ClovaChatResult))]
 [JsonSerializable(typeof(ClovaUsage))]
