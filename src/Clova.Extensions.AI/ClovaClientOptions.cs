@@ -170,7 +170,7 @@ public sealed class ClovaClientOptions
         int maxEventBytes = MaxStreamEventBytes > 0
             ? MaxStreamEventBytes
             : throw new ArgumentOutOfRangeException(nameof(MaxStreamEventBytes), MaxStreamEventBytes, "ClovaClientOptions.MaxStreamEventBytes must be positive.");
-        ValidateTransport(legacy is not null);
+        ValidateTransport(legacy is not null, endpoint.Scheme == Uri.UriSchemeHttp);
         string? appId = legacy is null ? null : NormaliseAppId(LegacyAppId);
         return new ClovaSettings(endpoint, bearer, legacy, gateway, pathPrefix, appId, HttpClient, HttpMessageHandler, networkTimeout, idleTimeout, maxEventBytes, retry, LoggerFactory);
     }
@@ -216,7 +216,7 @@ public sealed class ClovaClientOptions
         return endpoint.AbsoluteUri.EndsWith('/') ? endpoint : new Uri(endpoint.AbsoluteUri + "/");
     }
 
-    private void ValidateTransport(bool legacyKeys)
+    private void ValidateTransport(bool legacyKeys, bool plainHttp)
     {
         if (HttpClient is not null && HttpMessageHandler is not null)
         {
@@ -229,12 +229,23 @@ public sealed class ClovaClientOptions
                 "ClovaClientOptions.HttpClient cannot be used with the legacy key pair: an HttpClient that follows a redirect re-sends the X-NCP key headers to the host the redirect names, and a finished HttpClient cannot be checked. Give its handler as ClovaClientOptions.HttpMessageHandler (the connector switches its redirects off), or use ApiKey.",
                 nameof(HttpClient));
         }
+
+        if (HttpClient is not null && plainHttp)
+        {
+            // A finished HttpClient's proxy cannot be switched off, and over plain http a proxy reads the key.
+            throw new ArgumentException(
+                "ClovaClientOptions.HttpClient cannot be used with a plain-http (loopback) endpoint: a proxy configured on it would receive the key in clear text, and a finished HttpClient cannot be checked. Give its handler as ClovaClientOptions.HttpMessageHandler (the connector switches its proxy off), or use https.",
+                nameof(HttpClient));
+        }
     }
 
+    /// <summary>Timers take at most int.MaxValue milliseconds (about 24.8 days); anything longer is meant as "no limit".</summary>
+    private static readonly TimeSpan MaxTimeout = TimeSpan.FromMilliseconds(int.MaxValue);
+
     private static TimeSpan ValidateTimeout(TimeSpan timeout, string name) =>
-        timeout == Timeout.InfiniteTimeSpan || timeout > TimeSpan.Zero
+        timeout == Timeout.InfiniteTimeSpan || (timeout > TimeSpan.Zero && timeout <= MaxTimeout)
             ? timeout
-            : throw new ArgumentOutOfRangeException(name, timeout, $"ClovaClientOptions.{name} must be positive or Timeout.InfiniteTimeSpan.");
+            : throw new ArgumentOutOfRangeException(name, timeout, $"ClovaClientOptions.{name} must be positive and at most {MaxTimeout.TotalDays:0.#} days, or Timeout.InfiniteTimeSpan for no limit.");
 
     private static (string? Bearer, string? Legacy, string? Gateway) ValidateCredentials(ClovaClientOptions options)
     {

@@ -24,7 +24,7 @@ public sealed class HostileStreamTests
 
         var error = await Assert.ThrowsAsync<ClovaException>(() => client.GetChatClient(ClovaModels.Hcx005).GetStreamingResponseAsync("q").CollectAsync());
 
-        Assert.Contains("streamed tool-call arguments exceeded ClovaClientOptions.MaxStreamEventBytes", error.Message, StringComparison.Ordinal);
+        Assert.Contains("streamed tool calls (ids, names and arguments) exceeded ClovaClientOptions.MaxStreamEventBytes", error.Message, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -138,12 +138,12 @@ public sealed class HostileTransportTests
     }
 
     [Fact]
-    public async Task A_redirect_followed_by_a_callers_own_HttpClient_is_reported_not_taken_as_CLOVAs_answer()
+    public async Task A_redirect_followed_inside_a_callers_own_transport_is_reported_not_taken_as_CLOVAs_answer()
     {
         await using var elsewhere = RawHttpServer.Always(RawHttpServer.Response("200 OK", "application/json", ClovaBody.ChatAnswer("from elsewhere")));
         await using var server = RawHttpServer.Always(RawHttpServer.Response("307 Temporary Redirect", "text/plain", "", $"Location: {elsewhere.BaseUri}v3/chat-completions/HCX-005\r\n"));
-        using var http = new HttpClient();
-        using ClovaClient client = server.Client(o => o.HttpClient = http);
+        using var handler = new OpaqueRedirectingHandler();
+        using ClovaClient client = server.Client(o => o.HttpMessageHandler = handler);
 
         var error = await Assert.ThrowsAsync<ClovaException>(() => client.GetChatClient(ClovaModels.Hcx005).GetResponseAsync("q"));
 

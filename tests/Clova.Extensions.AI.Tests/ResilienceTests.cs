@@ -171,16 +171,16 @@ public sealed class ResilienceTests
     }
 
     [Fact]
-    public async Task ClovaRetryHandler_brings_the_same_policy_to_a_callers_own_HttpClient()
+    public async Task ClovaRetryHandler_brings_the_same_policy_to_a_callers_own_handler_chain()
     {
         await using var session = await EmulatorSession.StartAsync();
         var options = new ClovaRetryOptions { BaseDelay = TimeSpan.FromMilliseconds(10) };
-        using var http = new HttpClient(new ClovaRetryHandler(new SocketsHttpHandler(), options));
+        using var handler = new ClovaRetryHandler(new SocketsHttpHandler(), options);
         using var client = new ClovaClient(new ClovaClientOptions
         {
             Endpoint = session.Emulator.BaseUri,
             ApiKey = EmulatorSession.Key,
-            HttpClient = http,
+            HttpMessageHandler = handler,
             Retry = new ClovaRetryOptions { Enabled = false },
         });
         session.Emulator.Enqueue(EmulatorScript.Error("50000", "down") with { RawStatus = 502 });

@@ -48,13 +48,6 @@ internal sealed class ChatStreamReader
         _includeReasoning = includeReasoning;
     }
 
-    /// <summary>A failure of a stream that had started, reported before it is thrown.</summary>
-    private static ClovaException Logged(ClovaTransport transport, PreparedChatRequest request, ClovaException error)
-    {
-        transport.Telemetry.StreamFailed(request.RequestId, request.ApiPath.Label, error);
-        return error;
-    }
-
     /// <summary>Streams the reply to <paramref name="request"/>.</summary>
     public static async IAsyncEnumerable<ChatResponseUpdate> ReadAsync(ClovaTransport transport, PreparedChatRequest request, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
@@ -91,9 +84,9 @@ internal sealed class ChatStreamReader
                         yield return reader.OnResult(e.Result!);
                         yield break;
                     case ClovaStreamEventKind.Error:
-                        throw Logged(transport, request, ClovaErrors.FromStatus(null, e.Status, request.RequestId, reader.Received, secrets: transport.Secrets));
+                        throw stream.Fail(ClovaErrors.FromStatus(null, e.Status, request.RequestId, reader.Received, secrets: transport.Secrets));
                     case ClovaStreamEventKind.Invalid:
-                        throw Logged(transport, request, ClovaErrors.Protocol($"the '{e.EventType}' event is not valid JSON of the expected shape ({e.Error!.Message})", request.RequestId, e.Error, reader.Received));
+                        throw stream.Fail(ClovaErrors.Protocol($"the '{e.EventType}' event is not valid JSON of the expected shape ({e.Error!.Message})", request.RequestId, e.Error, reader.Received));
                     case ClovaStreamEventKind.Done:
                         done = true;
                         break;
@@ -114,7 +107,7 @@ internal sealed class ChatStreamReader
             }
             else if (!done)
             {
-                throw Logged(transport, request, ClovaErrors.Protocol("the stream ended before its result event (truncated)", request.RequestId, null, reader.Received));
+                throw stream.Fail(ClovaErrors.Protocol("the stream ended before its result event (truncated)", request.RequestId, null, reader.Received));
             }
         }
     }
@@ -263,6 +256,8 @@ internal sealed class ChatStreamReader
             _streamedCalls ??= [];
             if (call.Id is not null || call.Function?.Name is not null || _streamedCalls.Count == 0)
             {
+                // Names and ids are buffered too: they count against the same bound as the arguments.
+                CountToolCallChars((call.Id?.Length ?? 0) + (call.Function?.Name?.Length ?? 0));
                 _streamedCalls.Add(new StreamedToolCall(call.Id ?? "", call.Function?.Name ?? ""));
             }
 
@@ -271,16 +266,23 @@ internal sealed class ChatStreamReader
                 ?? (call.Function?.Arguments is { ValueKind: JsonValueKind.Object } whole ? whole.GetRawText() : null);
             if (fragment is not null)
             {
-                // Each event is bounded by MaxStreamEventBytes; so is what the fragments of all of them add up to.
-                _argumentChars += fragment.Length;
-                if (_argumentChars > _maxArgumentChars)
-                {
-                    throw ClovaErrors.Protocol(
-                        $"streamed tool-call arguments exceeded ClovaClientOptions.MaxStreamEventBytes ({_maxArgumentChars:N0})", _requestId, null, Received);
-                }
-
+                CountToolCallChars(fragment.Length);
                 current.Arguments.Append(fragment);
             }
+        }
+    }
+
+    /// <summary>
+    /// Each event is bounded by MaxStreamEventBytes; so is all the tool-call state (ids, names, argument fragments)
+    /// that many events add up to, whatever the number of calls.
+    /// </summary>
+    private void CountToolCallChars(int chars)
+    {
+        _argumentChars += chars;
+        if (_argumentChars > _maxArgumentChars)
+        {
+            throw ClovaErrors.Protocol(
+                $"streamed tool calls (ids, names and arguments) exceeded ClovaClientOptions.MaxStreamEventBytes ({_maxArgumentChars:N0} characters)", _requestId, null, Received);
         }
     }
 

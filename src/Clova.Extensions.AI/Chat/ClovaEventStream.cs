@@ -72,6 +72,7 @@ internal sealed class ClovaEventStream : IAsyncDisposable, IAsyncEnumerable<SseI
     /// </summary>
     public static async Task<ClovaEventStream> OpenAsync(ClovaTransport transport, PreparedChatRequest request, CancellationToken callerToken, CancellationToken timeoutToken)
     {
+        long started = System.Diagnostics.Stopwatch.GetTimestamp();
         try
         {
             return await transport.SendAsync(
@@ -79,7 +80,7 @@ internal sealed class ClovaEventStream : IAsyncDisposable, IAsyncEnumerable<SseI
                 request.Body,
                 request.RequestId,
                 streaming: true,
-                (response, token) => PrimeAsync(response, transport, request.RequestId, request.ApiPath.Label, callerToken, token),
+                (response, attempt, token) => PrimeAsync(response, transport, request.RequestId, request.ApiPath.Label, attempt, started, callerToken, token),
                 timeoutToken).ConfigureAwait(false);
         }
         catch (OperationCanceledException e)
@@ -108,12 +109,29 @@ internal sealed class ClovaEventStream : IAsyncDisposable, IAsyncEnumerable<SseI
         {
             throw _transport.TranslateCancellation(e, _callerToken, _requestId);
         }
-        catch (Exception e) when (e is IOException or HttpRequestException && e is not ClovaException)
+        catch (ClovaException e)
         {
-            ClovaException broken = ClovaErrors.Protocol($"the connection broke mid-stream ({e.Message})", _requestId, e, DeliveredCharacters);
-            _transport.Telemetry.StreamFailed(_requestId, _label, broken);
-            throw broken;
+            // The event-size guard, or a failure already described: add the exchange's attempts, host and time.
+            throw Fail(e);
         }
+        catch (Exception e) when (e is IOException or HttpRequestException)
+        {
+            throw Fail(ClovaErrors.Protocol($"the connection broke mid-stream ({_transport.Secrets.Redact(e.Message)})", _requestId, _transport.Secrets.Scrub(e), DeliveredCharacters));
+        }
+    }
+
+    /// <summary>Gets the attempt that opened this stream (earlier ones were retried).</summary>
+    public int Attempts { get; private init; } = 1;
+
+    /// <summary>Gets when the exchange started (before its first attempt), as a <see cref="System.Diagnostics.Stopwatch"/> timestamp.</summary>
+    public long Started { get; private init; }
+
+    /// <summary>A failure after the stream opened, with the exchange's attempts, host and elapsed time, reported to the logs.</summary>
+    public ClovaException Fail(ClovaException error)
+    {
+        ClovaException failure = ClovaErrors.WithContext(error, Attempts, _transport.Endpoint.Host, System.Diagnostics.Stopwatch.GetElapsedTime(Started));
+        _transport.Telemetry.StreamFailed(_requestId, _label, failure);
+        return failure;
     }
 
     public async ValueTask DisposeAsync()
@@ -132,13 +150,13 @@ internal sealed class ClovaEventStream : IAsyncDisposable, IAsyncEnumerable<SseI
         _response.Dispose();
     }
 
-    private static async ValueTask<ClovaEventStream> PrimeAsync(HttpResponseMessage response, ClovaTransport transport, string requestId, string label, CancellationToken callerToken, CancellationToken cancellationToken)
+    private static async ValueTask<ClovaEventStream> PrimeAsync(HttpResponseMessage response, ClovaTransport transport, string requestId, string label, int attempt, long started, CancellationToken callerToken, CancellationToken cancellationToken)
     {
         if (response.Content.Headers.ContentType?.MediaType is { } mediaType && !mediaType.Equals(ClovaHeaders.EventStream, StringComparison.OrdinalIgnoreCase))
         {
             // Some gateways answer a streaming request with a JSON envelope (errors, or a whole reply).
             ClovaChatResult whole = await ClovaEnvelopeReader.ReadResultAsync(response, ClovaJson.Context.ClovaChatResult, requestId, cancellationToken, transport.Secrets, transport.MaxStreamEventBytes).ConfigureAwait(false);
-            return new ClovaEventStream(response, transport, requestId, label, callerToken, cancellationToken, whole, null, null);
+            return new ClovaEventStream(response, transport, requestId, label, callerToken, cancellationToken, whole, null, null) { Attempts = attempt, Started = started };
         }
 
         var idle = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
@@ -147,7 +165,7 @@ internal sealed class ClovaEventStream : IAsyncDisposable, IAsyncEnumerable<SseI
         {
             var body = new EventSizeLimitedStream(await response.Content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false), transport.MaxStreamEventBytes, requestId);
             IAsyncEnumerator<SseItem<ClovaStreamEvent>> events = SseParser.Create(body, ClovaStreamEvent.Parse).EnumerateAsync(idle.Token).GetAsyncEnumerator(idle.Token);
-            stream = new ClovaEventStream(response, transport, requestId, label, callerToken, cancellationToken, null, idle, events);
+            stream = new ClovaEventStream(response, transport, requestId, label, callerToken, cancellationToken, null, idle, events) { Attempts = attempt, Started = started };
             ClovaEventStream owner = stream;
             body.Delivered = () => owner.DeliveredCharacters;
             while (true)
@@ -180,7 +198,7 @@ internal sealed class ClovaEventStream : IAsyncDisposable, IAsyncEnumerable<SseI
         catch (Exception e) when (e is IOException or HttpRequestException && e is not ClovaException)
         {
             await DisposeQuietlyAsync(stream, idle).ConfigureAwait(false);
-            throw ClovaErrors.Protocol($"the connection broke before the first event ({e.Message})", requestId, e, transient: true);
+            throw ClovaErrors.Protocol($"the connection broke before the first event ({transport.Secrets.Redact(e.Message)})", requestId, transport.Secrets.Scrub(e), transient: true);
         }
         catch
         {

@@ -24,6 +24,8 @@ internal static class ClovaBodyReader
     /// </summary>
     public static async Task<PooledBody> ReadPooledAsync(HttpContent content, int maxBytes, CancellationToken cancellationToken)
     {
+        // "No limit" (int.MaxValue) still has to leave room for the one byte read past it.
+        maxBytes = Math.Min(maxBytes, Array.MaxLength - 1);
         long? declared = content.Headers.ContentLength;
         if (declared > maxBytes)
         {

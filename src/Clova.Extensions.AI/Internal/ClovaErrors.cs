@@ -62,7 +62,7 @@ internal static class ClovaErrors
         ClovaStatus? status = TryReadStatus(body);
         if (status is null)
         {
-            status = new ClovaStatus { Message = DescribeUnparsedBody(response, body) };
+            status = new ClovaStatus { Message = DescribeUnparsedBody(response, body, secrets ?? ClovaSecrets.None) };
         }
 
         return FromStatus(response.StatusCode, status, requestId, attempts: attempts, secrets: secrets);
@@ -72,8 +72,9 @@ internal static class ClovaErrors
     /// The failure a caller sees once retries are over: a <see cref="ClovaException"/> with the true attempt count,
     /// the endpoint host and the elapsed time; a transport failure is wrapped, not rethrown bare.
     /// </summary>
-    public static ClovaException Final(Exception failure, string requestId, int attempts, string host, TimeSpan elapsed)
+    public static ClovaException Final(Exception failure, string requestId, int attempts, string host, TimeSpan elapsed, ClovaSecrets? secrets = null)
     {
+        secrets ??= ClovaSecrets.None;
         if (failure is ClovaException clova)
         {
             string message = attempts > 1 && clova.Attempts != attempts && !clova.Message.Contains(" attempts", StringComparison.Ordinal)
@@ -92,7 +93,7 @@ internal static class ClovaErrors
         string seconds = elapsed.TotalSeconds.ToString("0.#", CultureInfo.InvariantCulture);
         string tries = attempts > 1 ? $" Gave up after {attempts} attempts in {seconds} s." : $" Failed after {seconds} s.";
         return new ClovaException(
-            $"CLOVA Studio could not be reached at {host}: {failure.Message}.{tries} Request id {requestId}.", null, null, null, requestId, failure)
+            $"CLOVA Studio could not be reached at {host}: {secrets.Redact(failure.Message)}.{tries} Request id {requestId}.", null, null, null, requestId, secrets.Scrub(failure))
         {
             Attempts = Math.Max(attempts, 1),
             IsTransient = true,
@@ -100,6 +101,18 @@ internal static class ClovaErrors
             Elapsed = elapsed,
         };
     }
+
+    /// <summary>A failure after the exchange had started (mid-stream), given the exchange's attempts, host and time.</summary>
+    public static ClovaException WithContext(ClovaException error, int attempts, string host, TimeSpan elapsed) =>
+        new(error.Message, error.StatusCode, error.ErrorCode, error.ServiceMessage, error.RequestId, error.InnerException)
+        {
+            ReceivedCharacters = error.ReceivedCharacters,
+            Attempts = Math.Max(attempts, error.Attempts),
+            IsTransient = error.IsTransient,
+            EndpointHost = host,
+            Elapsed = elapsed,
+            InputIndex = error.InputIndex,
+        };
 
     /// <summary>The failure of one input of a multi-input call, saying which one; everything else is kept.</summary>
     public static ClovaException ForInput(ClovaException failure, int index, int count) =>
@@ -149,7 +162,7 @@ internal static class ClovaErrors
         }
     }
 
-    private static string DescribeUnparsedBody(HttpResponseMessage response, byte[] body)
+    private static string DescribeUnparsedBody(HttpResponseMessage response, byte[] body, ClovaSecrets secrets)
     {
         string reason = response.ReasonPhrase ?? response.StatusCode.ToString();
         if (body.Length == 0)
@@ -157,7 +170,8 @@ internal static class ClovaErrors
             return $"{reason} (empty body)";
         }
 
-        string excerpt = Encoding.UTF8.GetString(body, 0, Math.Min(body.Length, MaxBodyExcerpt * 4));
+        // The whole (bounded) body is redacted before it is cut, so a key straddling the cut cannot leak in part.
+        string excerpt = secrets.Redact(Encoding.UTF8.GetString(body))!;
         if (excerpt.Length > MaxBodyExcerpt)
         {
             excerpt = excerpt[..MaxBodyExcerpt] + "…";

@@ -19,8 +19,13 @@ internal static class ClovaHandlerSafety
     public static void Secure(HttpMessageHandler handler, bool plainLoopback)
     {
         HttpMessageHandler primary = handler;
-        for (int depth = 0; primary is DelegatingHandler { InnerHandler: { } inner }; depth++)
+        for (int depth = 0; primary is DelegatingHandler delegating; depth++)
         {
+            if (delegating.InnerHandler is not { } inner)
+            {
+                throw new ArgumentException($"ClovaClientOptions.HttpMessageHandler: the delegating handler {delegating.GetType().Name} has no InnerHandler; end the chain with a SocketsHttpHandler.", nameof(ClovaClientOptions.HttpMessageHandler));
+            }
+
             if (depth == MaxChainDepth)
             {
                 throw new ArgumentException($"ClovaClientOptions.HttpMessageHandler is a chain of more than {MaxChainDepth} delegating handlers (a cycle?).", nameof(ClovaClientOptions.HttpMessageHandler));

@@ -27,6 +27,23 @@ internal sealed class ClovaSecrets(params string?[] keys)
         return text;
     }
 
+    /// <summary>Whether any configured key occurs in <paramref name="text"/>.</summary>
+    public bool AppearsIn(string? text) => !string.IsNullOrEmpty(text) && _keys.Any(k => text.Contains(k, StringComparison.Ordinal));
+
+    /// <summary>
+    /// A transport failure fit to travel as an inner exception: itself when no key occurs anywhere in it, otherwise a
+    /// stand-in of the same kind (<see cref="HttpRequestException"/> with its error and status) whose message is
+    /// redacted and whose own inner exceptions, which could repeat the key, are withheld.
+    /// </summary>
+    public Exception Scrub(Exception failure) =>
+        !AppearsIn(failure.ToString())
+            ? failure
+            : new HttpRequestException(
+                (failure as HttpRequestException)?.HttpRequestError ?? HttpRequestError.Unknown,
+                $"{Redact(failure.Message)} (details withheld: they repeated a configured key)",
+                null,
+                (failure as HttpRequestException)?.StatusCode);
+
     /// <summary>Never prints a key.</summary>
     public override string ToString() => $"ClovaSecrets {{ {_keys.Length} keys }}";
 }

@@ -81,7 +81,7 @@ internal sealed class ClovaTransport : IDisposable
     /// reading it (a broken connection, a 42901 as the first stream event) is retried like an HTTP 429. A final
     /// non-success status becomes a <see cref="ClovaException"/> saying how many attempts were made.
     /// </summary>
-    public async Task<T> SendAsync<T>(ClovaApiPath apiPath, byte[] body, string requestId, bool streaming, Func<HttpResponseMessage, CancellationToken, ValueTask<T>> onSuccess, CancellationToken cancellationToken)
+    public async Task<T> SendAsync<T>(ClovaApiPath apiPath, byte[] body, string requestId, bool streaming, Func<HttpResponseMessage, int, CancellationToken, ValueTask<T>> onSuccess, CancellationToken cancellationToken)
     {
         // Said plainly, rather than as a transport failure retried against a disposed HttpClient.
         ObjectDisposedException.ThrowIf(_disposed, typeof(ClovaClient));
@@ -97,7 +97,19 @@ internal sealed class ClovaTransport : IDisposable
                 attempts = attempt;
                 using HttpRequestMessage request = CreatePost(apiPath, body, requestId, streaming, attempt);
                 Uri target = request.RequestUri!;
-                HttpResponseMessage sent = await _http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, token).ConfigureAwait(false);
+                HttpResponseMessage sent;
+                try
+                {
+                    sent = await _http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, token).ConfigureAwait(false);
+                }
+                catch (ObjectDisposedException e) when (!_disposed)
+                {
+                    // Ours is not disposed, so the caller's HttpClient or handler is: say so, not a bare framework error.
+                    throw new ClovaException(
+                        $"The HttpClient or HttpMessageHandler given in ClovaClientOptions has been disposed ({e.ObjectName}); a ClovaClient needs it for its whole life. Request id {requestId}.",
+                        null, null, null, requestId, e);
+                }
+
                 if (sent.RequestMessage?.RequestUri is { } answered && Uri.Compare(answered, target, UriComponents.SchemeAndServer | UriComponents.Path, UriFormat.UriEscaped, StringComparison.OrdinalIgnoreCase) != 0)
                 {
                     // A caller's HttpClient followed a redirect (ours never does). Its answer is not CLOVA's; say so
@@ -115,7 +127,7 @@ internal sealed class ClovaTransport : IDisposable
 
                 try
                 {
-                    value = await onSuccess(sent, token).ConfigureAwait(false);
+                    value = await onSuccess(sent, attempt, token).ConfigureAwait(false);
                     return sent;
                 }
                 catch
@@ -133,7 +145,7 @@ internal sealed class ClovaTransport : IDisposable
             // The last failure of the retried unit, thrown rather than answered: a ClovaException (a 42901 envelope or
             // first event, a body that could not be read) gets its true attempt count; a bare transport failure
             // (reset, refused, garbage before any headers) becomes one, keeping the original as inner.
-            ClovaException final = ClovaErrors.Final(e, requestId, attempts, _settings.Endpoint.Host, System.Diagnostics.Stopwatch.GetElapsedTime(started));
+            ClovaException final = ClovaErrors.Final(e, requestId, attempts, _settings.Endpoint.Host, System.Diagnostics.Stopwatch.GetElapsedTime(started), Secrets);
             Telemetry.Failed(apiPath.Label, final);
             throw final;
         }
@@ -143,7 +155,7 @@ internal sealed class ClovaTransport : IDisposable
             using (response)
             {
                 ClovaException error = await ClovaErrors.FromResponseAsync(response, requestId, cancellationToken, attempts, Secrets).ConfigureAwait(false);
-                ClovaException final = ClovaErrors.Final(error, requestId, attempts, _settings.Endpoint.Host, System.Diagnostics.Stopwatch.GetElapsedTime(started));
+                ClovaException final = ClovaErrors.Final(error, requestId, attempts, _settings.Endpoint.Host, System.Diagnostics.Stopwatch.GetElapsedTime(started), Secrets);
                 Telemetry.Failed(apiPath.Label, final);
                 throw final;
             }
@@ -169,7 +181,7 @@ internal sealed class ClovaTransport : IDisposable
                 body,
                 requestId,
                 streaming: false,
-                async (response, token) =>
+                async (response, _, token) =>
                 {
                     using (response)
                     {

@@ -70,9 +70,10 @@ internal sealed class EventSizeLimitedStream(Stream inner, int maxEventBytes, st
             boundary = Math.Max(chunk.LastIndexOf("\r\r"u8), chunk.LastIndexOf("\n\r\n"u8));
         }
 
-        // A blank line split over two reads: "\n"+"\n", "\r\n\r"+"\n", "\r"+"\r", and "\r\n"+"\r\n" (CRLF streams).
+        // A blank line split over two reads: "\n"+"\n", "\r\n\r"+"\n", "\r"+"\r", and a line ended by LF or CRLF
+        // followed by a CR or CRLF blank line ("\n"+"\r\n", "\r\n"+"\r\n"): any line end followed by CR starts a blank line.
         bool spansChunks = (chunk[0] == '\n' && (_last1 == '\n' || (_last1 == '\r' && _last2 == '\n')))
-            || (chunk[0] == '\r' && (_last1 == '\r' || (_last1 == '\n' && _last2 == '\r')));
+            || (chunk[0] == '\r' && (_last1 == '\r' || _last1 == '\n'));
         if (boundary >= 0)
         {
             _sinceBoundary = chunk.Length - boundary;
