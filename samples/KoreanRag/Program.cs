@@ -26,13 +26,13 @@ IEmbeddingGenerator<string, Embedding<float>> embedder = clova.GetEmbeddingGener
 GeneratedEmbeddings<Embedding<float>> vectors = await embedder.GenerateAsync(paragraphs);
 ReadOnlyMemory<float> asked = (await embedder.GenerateAsync(question)).Vector;
 
-// 3. Retrieve the three closest paragraphs.
+// 3. Retrieve the two closest paragraphs.
 ClovaDocument[] candidates =
 [
     .. paragraphs
         .Select((text, i) => (text, i, score: VectorMath.Cosine(asked.Span, vectors[i].Vector.Span)))
         .OrderByDescending(r => r.score)
-        .Take(3)
+        .Take(2)
         .Select(r => new ClovaDocument($"para-{r.i}", r.text)),
 ];
 Console.WriteLine($"Q: {question}");

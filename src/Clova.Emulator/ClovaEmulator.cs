@@ -24,8 +24,12 @@ namespace Clova.Emulator;
 /// <c>/v1/chat-completions/{model}</c>, <c>/v3/tasks/{taskId}/chat-completions</c>,
 /// <c>/v1/tasks/{taskId}/chat-completions</c> (JSON, or SSE with <c>Accept: text/event-stream</c>),
 /// <c>/v1/completions/{model}</c> (LK), <c>/v3/api-tools/chat-tokenize/{model}</c>,
-/// <c>/v1/api-tools/chat-tokenize/{model}</c>, <c>/v1/api-tools/embedding/v2/tokenize</c> and
-/// <c>/v1/api-tools/sliding/chat-messages/{model}</c>; anything else is 404/40400. Models: HCX-007 (v3, reasoning,
+/// <c>/v1/api-tools/chat-tokenize/{model}</c>, <c>/v1/api-tools/embedding/v2/tokenize</c>,
+/// <c>/v1/api-tools/sliding/chat-messages/{model}</c>, the embeddings <c>/v1/api-tools/embedding/{model}</c> and
+/// <c>/v1/api-tools/embedding/v2</c>, the RAG tools <c>/v1/api-tools/reranker</c>, <c>/v1/api-tools/summarization/v2</c>,
+/// <c>/v1/api-tools/segmentation</c>, <c>/v1/api-tools/rag-reasoning</c>, and routers
+/// <c>/v1/routers/{routerId}/versions/{version}/route</c> (see <see cref="ClovaEmulatorOptions.Routers"/>); legacy
+/// app-id forms where CLOVA has them; anything else is 404/40400. Keys: any <c>Bearer nv-…</c>, or the legacy pair. Models: HCX-007 (v3, reasoning,
 /// tools, structured outputs), HCX-005 (v3, images, tools), HCX-DASH-002 (v3, tools), HCX-003 (v1 and v3),
 /// HCX-DASH-001 (v1), LK-D2 and LK-B (completions); another id is 40080, a model on the wrong API 40084.
 /// </para>

@@ -323,6 +323,31 @@ public sealed class EmbeddingGeneratorTests
         Assert.Null(Assert.Single(embeddings).AdditionalProperties);
     }
 
+    [Fact]
+    public async Task A_failure_that_is_not_the_texts_fault_names_the_input_in_flight_without_blaming_it()
+    {
+        await using EmulatorSession session = await EmulatorSession.StartAsync(configure: o => o.ApiKey = "not-an-nv-key");
+
+        var error = await Assert.ThrowsAsync<ClovaException>(() => session.Client.GetEmbeddingGenerator(ClovaModels.BgeM3).GenerateAsync(["a"]));
+
+        Assert.Equal("40104", error.ErrorCode);
+        Assert.Equal(0, error.InputIndex);
+        Assert.DoesNotContain("Input 0 of 1 failed", error.Message, StringComparison.Ordinal);
+        Assert.EndsWith("(while sending input 0 of 1)", error.Message, StringComparison.Ordinal);
+        Assert.Contains("starting with nv-", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Normalising_a_vector_of_denormal_floats_gives_a_unit_vector_not_infinities()
+    {
+        using ClovaClient client = RecordingHandler.Client(new RecordingHandler(ClovaBody.Ok(Vector("1e-39") + ""","inputTokens":1}""")));
+
+        Embedding<float> embedding = Assert.Single(await client.GetEmbeddingGenerator(ClovaModels.ClirEmbDolphin, new ClovaEmbeddingGeneratorOptions { Normalize = true }).GenerateAsync(["a"]));
+
+        Assert.Equal(1f, embedding.Vector.Span[0]);
+        Assert.All(embedding.Vector.ToArray(), v => Assert.True(float.IsFinite(v)));
+    }
+
     /// <summary>A result object opened with a 1024-number embedding starting with <paramref name="head"/> and padded with zeros; the caller closes it.</summary>
     private static string Vector(string head) =>
         """{"embedding":[""" + head + string.Concat(Enumerable.Repeat(",0", 1024 - head.Split(',').Length)) + "]";

@@ -137,4 +137,23 @@ public sealed class RagReasoningClientTests
         Assert.Equal(hostile, response.Text);
         Assert.Null(response.AdditionalProperties?.GetValueOrDefault(ClovaPropertyNames.CitedIds));
     }
+
+    [Fact]
+    public async Task Streaming_sends_the_request_prepared_at_the_call_enumerating_the_messages_once()
+    {
+        var handler = new RecordingHandler(ClovaBody.ChatAnswer("답변"));
+        using ClovaClient client = RecordingHandler.Client(handler);
+        int enumerations = 0;
+        IEnumerable<ChatMessage> Once()
+        {
+            enumerations++;
+            yield return new ChatMessage(ChatRole.User, "q");
+        }
+
+        ChatResponse response = await client.GetRagReasoningClient().GetStreamingResponseAsync(Once(), new ChatOptions { Tools = [Search] }).ToChatResponseAsync();
+
+        Assert.Equal("답변", response.Text);
+        Assert.Equal(1, enumerations);
+        Assert.Single(handler.Requests);
+    }
 }

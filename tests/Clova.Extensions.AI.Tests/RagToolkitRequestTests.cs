@@ -203,4 +203,51 @@ public sealed class RagToolkitRequestTests
         Assert.Equal("""{"query":"환불?","documents":[{"id":"faq-7","doc":"환불 문서"}]}""", handler.LastBody);
         Assert.Equal("object", functions[0].JsonSchema.GetProperty("type").GetString());
     }
+
+    [Theory]
+    [InlineData("""{"result":"a","citedDocuments":[{"id":"doc999","doc":"text never sent"}]}""", "not one of the documents sent")]
+    public async Task A_cited_document_the_caller_never_sent_is_a_ClovaException(string result, string expected)
+    {
+        using ClovaClient client = RecordingHandler.Client(new RecordingHandler(ClovaBody.Ok(result)));
+
+        var error = await Assert.ThrowsAsync<ClovaException>(() => client.GetReranker().AnswerWithCitationsAsync("q", Documents));
+
+        Assert.Contains(expected, error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_cited_document_comes_back_with_the_callers_own_text_even_if_the_service_rewrote_it()
+    {
+        using ClovaClient client = RecordingHandler.Client(new RecordingHandler(ClovaBody.Ok("""{"result":"a","citedDocuments":[{"id":"faq-7","doc":"rewritten"}]}""")));
+
+        ClovaCitedAnswer answer = await client.GetReranker().AnswerWithCitationsAsync("q", Documents);
+
+        Assert.Equal("환불은 승인 후 3영업일 안에 처리됩니다.", Assert.Single(answer.CitedDocuments).Text);
+    }
+
+    [Fact]
+    public async Task Segmentation_spans_pointing_past_the_sentences_are_a_ClovaException()
+    {
+        using ClovaClient client = RecordingHandler.Client(new RecordingHandler(ClovaBody.Ok("""{"topicSeg":[["only sentence"]],"span":[[0,2147483647]],"inputTokens":3}""")));
+
+        var error = await Assert.ThrowsAsync<ClovaException>(() => client.GetSegmenter().SegmentAsync("t"));
+
+        Assert.Contains("span points past the 1 sentences", error.Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("{}")]
+    [InlineData("not json")]
+    [InlineData("""[{"id":"1","text":5}]""")]
+    public async Task Documents_of_the_wrong_shape_from_a_model_are_an_ArgumentException_naming_documents(string documents)
+    {
+        var handler = new RecordingHandler(ClovaBody.Ok("{}"));
+        using ClovaClient client = RecordingHandler.Client(handler);
+        AIFunction cite = client.GetToolFunctions().Single(f => f.Name == "clova_answer_with_citations");
+
+        var error = await Assert.ThrowsAsync<ArgumentException>(async () => await cite.InvokeAsync(new AIFunctionArguments { ["query"] = "q", ["documents"] = documents }));
+
+        Assert.Equal("documents", error.ParamName);
+        Assert.Empty(handler.Requests);
+    }
 }

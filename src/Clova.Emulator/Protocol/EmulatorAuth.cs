@@ -30,7 +30,7 @@ internal static class EmulatorAuth
             bool valid = options.ValidApiKeys?.Contains(key) ?? key.StartsWith("nv-", StringComparison.Ordinal);
             if (!valid)
             {
-                throw new ClovaApiError("40104", "Invalid API key");
+                throw new ClovaApiError("40104", "Invalid API key (the emulator accepts any key starting with nv-, unless ValidApiKeys says otherwise)");
             }
 
             return;

@@ -24,9 +24,11 @@ internal sealed class ClovaChatClient : IChatClient
         _metadata = new ChatClientMetadata("clova", transport.Endpoint, target.Id);
     }
 
-    public async Task<ChatResponse> GetResponseAsync(IEnumerable<ChatMessage> messages, ChatOptions? options = null, CancellationToken cancellationToken = default)
+    public Task<ChatResponse> GetResponseAsync(IEnumerable<ChatMessage> messages, ChatOptions? options = null, CancellationToken cancellationToken = default) =>
+        SendAsync(Prepare(messages, options), cancellationToken);
+
+    private async Task<ChatResponse> SendAsync(PreparedChatRequest prepared, CancellationToken cancellationToken)
     {
-        PreparedChatRequest prepared = Prepare(messages, options);
         ClovaChatResult result = await _transport.PostJsonAsync(prepared.ApiPath, prepared.Body, ClovaJson.Context.ClovaChatResult, prepared.RequestId, cancellationToken).ConfigureAwait(false);
         ChatResponse response = ChatResponseMapper.FromClovaResult(result, prepared.RequestId, prepared.ModelId, prepared.IncludeReasoning);
         if (_target.IsRagReasoning && RagCitations.FromClovaAnswer(response.Text) is { Count: > 0 } cited)
@@ -42,7 +44,7 @@ internal sealed class ClovaChatClient : IChatClient
         // Prepared eagerly so bad input throws at the call, before enumeration and before any request.
         PreparedChatRequest prepared = Prepare(messages, options);
         return _target.IsRagReasoning
-            ? StreamWholeResponseAsync(messages, options, cancellationToken)
+            ? StreamWholeResponseAsync(prepared, cancellationToken)
             : ChatStreamReader.ReadAsync(_transport, prepared, cancellationToken);
     }
 
@@ -67,9 +69,10 @@ internal sealed class ClovaChatClient : IChatClient
             : $"ClovaChatClient {{ {(_target.IsTask ? "Task" : "Model")} = {_target.Id}, Api = {_target.Version}, Endpoint = {_transport.Endpoint} }}";
 
     /// <summary>RAG reasoning does not stream: the whole answer is delivered as the updates of one response.</summary>
-    private async IAsyncEnumerable<ChatResponseUpdate> StreamWholeResponseAsync(IEnumerable<ChatMessage> messages, ChatOptions? options, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
+    private async IAsyncEnumerable<ChatResponseUpdate> StreamWholeResponseAsync(PreparedChatRequest prepared, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
     {
-        ChatResponse response = await GetResponseAsync(messages, options, cancellationToken).ConfigureAwait(false);
+        // The request prepared at the call is the one sent: the messages are enumerated and the factory run once.
+        ChatResponse response = await SendAsync(prepared, cancellationToken).ConfigureAwait(false);
         foreach (ChatResponseUpdate update in response.ToChatResponseUpdates())
         {
             yield return update;

@@ -30,9 +30,10 @@ internal static class RagCitations
         }
 
         var ids = new List<string>();
+        var seen = new HashSet<string>(StringComparer.Ordinal);
         for (int i = text.IndexOf('<'); i >= 0; i = text.IndexOf('<', i + 1))
         {
-            if (i + 1 < text.Length && text[i + 1] != '/' && TagId(text, i + 1) is { } id && lastClose.TryGetValue(id, out int close) && close > i && !ids.Contains(id))
+            if (i + 1 < text.Length && text[i + 1] != '/' && TagId(text, i + 1) is { } id && lastClose.TryGetValue(id, out int close) && close > i && seen.Add(id))
             {
                 ids.Add(id);
             }

@@ -55,10 +55,11 @@ internal static class EmbeddingMapper
 
         if (sum > 0)
         {
-            float scale = (float)(1 / Math.Sqrt(sum));
+            // Divided in double: for a vector of tiny (denormal) floats, 1/norm as a float would be Infinity.
+            double norm = Math.Sqrt(sum);
             for (int i = 0; i < vector.Length; i++)
             {
-                vector[i] *= scale;
+                vector[i] = (float)(vector[i] / norm);
             }
         }
     }

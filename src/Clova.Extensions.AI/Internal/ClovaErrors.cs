@@ -116,7 +116,17 @@ internal static class ClovaErrors
 
     /// <summary>The failure of one input of a multi-input call, saying which one; everything else is kept.</summary>
     public static ClovaException ForInput(ClovaException failure, int index, int count) =>
-        new($"Input {index} of {count} failed: {failure.Message}", failure.StatusCode, failure.ErrorCode, failure.ServiceMessage, failure.RequestId, failure)
+        new(
+            // Only a refusal of the text itself (empty, too long, invalid) is the input's fault; a key, model, rate
+            // limit or outage merely happened while that input was in flight.
+            failure.ErrorCode is "40001" or "40003" or "40004"
+                ? $"Input {index} of {count} failed: {failure.Message}"
+                : $"{failure.Message} (while sending input {index} of {count})",
+            failure.StatusCode,
+            failure.ErrorCode,
+            failure.ServiceMessage,
+            failure.RequestId,
+            failure)
         {
             ReceivedCharacters = failure.ReceivedCharacters,
             Attempts = failure.Attempts,

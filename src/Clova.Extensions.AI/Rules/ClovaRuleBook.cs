@@ -445,7 +445,7 @@ internal static class ClovaRuleBook
 
         if (total > MaxCharacters)
         {
-            throw new ArgumentException($"texts hold {total:N0} characters; summarization takes up to {MaxCharacters:N0} in total (CLOVA answers 40003).", nameof(texts));
+            throw new ArgumentException($"texts hold {total:N0} characters; summarization takes up to {MaxCharacters:N0} in total (CLOVA answers 40003). Split the text (GetSegmenter() gives topical paragraphs) and summarise the parts.", nameof(texts));
         }
 
         CheckAutoOrPositive(options?.SegmentCount, "ClovaSummarizationOptions.SegmentCount (segCount)");

@@ -33,7 +33,7 @@ public sealed class ClovaReranker
         string requestId = ClovaTransport.NewRequestId();
         byte[] body = JsonSerializer.SerializeToUtf8Bytes(ToolMapper.ToClovaRerank(query, list, maxTokens), ClovaJson.Context.ClovaRerankRequest);
         ClovaRerankResult result = await _transport.PostJsonAsync(ClovaApiPaths.Reranker, body, ClovaJson.Context.ClovaRerankResult, requestId, cancellationToken).ConfigureAwait(false);
-        return ToolMapper.FromClovaRerank(result, requestId);
+        return ToolMapper.FromClovaRerank(result, list, requestId);
     }
 
     /// <summary>Returns the endpoint; never a key.</summary>

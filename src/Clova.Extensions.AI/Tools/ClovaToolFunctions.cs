@@ -61,6 +61,19 @@ internal static class ClovaToolFunctions
 
     private static List<ClovaDocument> Documents(AIFunctionArguments arguments)
     {
+        try
+        {
+            return ReadDocuments(arguments);
+        }
+        catch (Exception e) when (e is JsonException or InvalidOperationException or FormatException)
+        {
+            // A model wrote the arguments: any wrong shape is the caller's bad input, said plainly.
+            throw new ArgumentException($"The 'documents' argument must be an array of {{\"id\": string, \"text\": string}} ({e.Message}).", "documents", e);
+        }
+    }
+
+    private static List<ClovaDocument> ReadDocuments(AIFunctionArguments arguments)
+    {
         JsonElement array = arguments.TryGetValue("documents", out object? value) switch
         {
             true when value is JsonElement { ValueKind: JsonValueKind.Array } e => e,

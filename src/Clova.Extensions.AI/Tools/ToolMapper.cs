@@ -23,14 +23,19 @@ internal static class ToolMapper
         return new ClovaRerankRequest { Query = query, Documents = payload, MaxTokens = maxTokens };
     }
 
-    public static ClovaCitedAnswer FromClovaRerank(ClovaRerankResult result, string requestId)
+    public static ClovaCitedAnswer FromClovaRerank(ClovaRerankResult result, IReadOnlyList<ClovaDocument> sent, string requestId)
     {
         var cited = new List<ClovaDocument>(result.CitedDocuments?.Count ?? 0);
         foreach (ClovaDocumentPayload? document in result.CitedDocuments ?? [])
         {
-            cited.Add(document is { Id: { } id, Doc: { } text }
-                ? new ClovaDocument(id, text)
-                : throw ClovaErrors.Protocol("a cited document is null or lacks its id or doc", requestId));
+            if (document is not { Id: { } id, Doc: not null })
+            {
+                throw ClovaErrors.Protocol("a cited document is null or lacks its id or doc", requestId);
+            }
+
+            // The caller's own document, found by id: the answer may cite only what was sent, and nothing the
+            // service rewrote is passed off as the caller's text.
+            cited.Add(FindSent(sent, id) ?? throw ClovaErrors.Protocol($"a cited document has the id '{id}', which is not one of the documents sent", requestId));
         }
 
         return new ClovaCitedAnswer
@@ -41,6 +46,19 @@ internal static class ToolMapper
             Usage = Usage(result.Usage, requestId),
             RequestId = requestId,
         };
+    }
+
+    private static ClovaDocument? FindSent(IReadOnlyList<ClovaDocument> sent, string id)
+    {
+        foreach (ClovaDocument document in sent)
+        {
+            if (string.Equals(document.Id, id, StringComparison.Ordinal))
+            {
+                return document;
+            }
+        }
+
+        return null;
     }
 
     public static ClovaSummarizationRequest ToClovaSummarization(IReadOnlyList<string> texts, ClovaSummarizationOptions? options) => new()
@@ -89,6 +107,12 @@ internal static class ToolMapper
         if (spans.Count != 0 && spans.Count != paragraphs.Count)
         {
             throw ClovaErrors.Protocol($"span has {spans.Count} entries for {paragraphs.Count} paragraphs", requestId);
+        }
+
+        int sentences = paragraphs.Sum(p => p.Count);
+        if (spans.Exists(span => span.Any(index => index >= sentences)))
+        {
+            throw ClovaErrors.Protocol($"span points past the {sentences} sentences of topicSeg", requestId);
         }
 
         return new ClovaSegmentation { Paragraphs = paragraphs, Spans = spans, InputTokens = Count(result.InputTokens, "inputTokens", requestId), RequestId = requestId };
