@@ -66,7 +66,8 @@ public sealed class ClovaClientOptions
     /// Not allowed with the legacy key pair: an <see cref="System.Net.Http.HttpClient"/> that follows a redirect
     /// re-sends every header except <c>Authorization</c>, so the <c>X-NCP-…</c> keys would reach whatever host the
     /// redirect names, and a finished <see cref="System.Net.Http.HttpClient"/> cannot be checked. Give its handler as
-    /// <see cref="HttpMessageHandler"/> instead. With <see cref="ApiKey"/>, .NET drops the key on a redirect, and a
+    /// <see cref="HttpMessageHandler"/> instead; for the same reason (its proxy cannot be switched off) it is refused with a
+    /// plain-http endpoint such as the emulator's. With <see cref="ApiKey"/>, .NET drops the key on a redirect, and a
     /// redirect the client followed is reported as a <see cref="ClovaException"/>.
     /// </remarks>
     public HttpClient? HttpClient { get; set; }
@@ -251,6 +252,11 @@ public sealed class ClovaClientOptions
     {
         if (!string.IsNullOrWhiteSpace(options.ApiKey))
         {
+            if (options.ApiKey.TrimStart().StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase))
+            {
+                throw new ArgumentException("ClovaClientOptions.ApiKey is the key alone (nv-…): drop the 'Bearer ' prefix, the connector adds it.", nameof(options.ApiKey));
+            }
+
             return (CheckHeaderValue(options.ApiKey, nameof(options.ApiKey)), null, null);
         }
 

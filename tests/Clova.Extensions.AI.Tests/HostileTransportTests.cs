@@ -229,4 +229,18 @@ public sealed class HostileTransportTests
         Assert.False(handler.Disposed);
         Assert.Single(handler.Requests);
     }
+
+    [Fact]
+    public void A_disposed_handler_is_refused_as_disposed_and_a_Bearer_prefixed_key_is_refused_with_the_fix()
+    {
+        var handler = new SocketsHttpHandler();
+        handler.Dispose();
+
+        var disposed = Assert.Throws<ArgumentException>("HttpMessageHandler", () => new ClovaClient(new ClovaClientOptions { ApiKey = "nv-k", HttpMessageHandler = handler }));
+        var bearer = Assert.Throws<ArgumentException>("ApiKey", () => new ClovaClient(new ClovaClientOptions { ApiKey = "Bearer nv-test-key" }));
+
+        Assert.Contains("has been disposed", disposed.Message, StringComparison.Ordinal);
+        Assert.Contains("drop the 'Bearer ' prefix", bearer.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain("nv-test-key", bearer.Message, StringComparison.Ordinal);
+    }
 }

@@ -93,7 +93,7 @@ internal static class ClovaErrors
         string seconds = elapsed.TotalSeconds.ToString("0.#", CultureInfo.InvariantCulture);
         string tries = attempts > 1 ? $" Gave up after {attempts} attempts in {seconds} s." : $" Failed after {seconds} s.";
         return new ClovaException(
-            $"CLOVA Studio could not be reached at {host}: {secrets.Redact(failure.Message)}.{tries} Request id {requestId}.", null, null, null, requestId, secrets.Scrub(failure))
+            $"CLOVA Studio could not be reached at {host}: {secrets.Redact(failure.Message)?.TrimEnd('.')}.{tries} Request id {requestId}.", null, null, null, requestId, secrets.Scrub(failure))
         {
             Attempts = Math.Max(attempts, 1),
             IsTransient = true,

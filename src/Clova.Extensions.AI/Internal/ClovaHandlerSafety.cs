@@ -66,6 +66,11 @@ internal static class ClovaHandlerSafety
         {
             switchOff();
         }
+        catch (ObjectDisposedException disposed)
+        {
+            // ObjectDisposedException is an InvalidOperationException: said for what it is, not as "already used".
+            throw new ArgumentException("The handler given in ClovaClientOptions.HttpMessageHandler has been disposed; give a live one.", nameof(ClovaClientOptions.HttpMessageHandler), disposed);
+        }
         catch (InvalidOperationException used)
         {
             // .NET freezes a handler's settings after its first request.
