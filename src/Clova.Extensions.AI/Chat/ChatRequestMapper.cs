@@ -23,7 +23,8 @@ internal static class ChatRequestMapper
     /// from (-1 for the merged system message), so counts can be attributed back.</param>
     public static List<ClovaRequestMessage> ToClovaMessages(IEnumerable<ChatMessage> messages, string? instructions, List<int>? sources = null)
     {
-        var result = new List<ClovaRequestMessage>();
+        // Sized up front: growing a list to a 21-message history copies it four times.
+        var result = new List<ClovaRequestMessage>(messages is IReadOnlyCollection<ChatMessage> known ? known.Count + 1 : 4);
         StringBuilder? system = string.IsNullOrEmpty(instructions) ? null : new StringBuilder(instructions);
         int index = 0;
         foreach (ChatMessage message in messages)

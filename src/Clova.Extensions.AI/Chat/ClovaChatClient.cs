@@ -25,11 +25,16 @@ internal sealed class ClovaChatClient : IChatClient
     }
 
     public Task<ChatResponse> GetResponseAsync(IEnumerable<ChatMessage> messages, ChatOptions? options = null, CancellationToken cancellationToken = default) =>
-        SendAsync(Prepare(messages, options), cancellationToken);
+        SendAsync(Prepare(messages, options, rentBody: true), cancellationToken);
 
     private async Task<ChatResponse> SendAsync(PreparedChatRequest prepared, CancellationToken cancellationToken)
     {
-        ClovaChatResult result = await _transport.PostJsonAsync(prepared.ApiPath, prepared.Body, ClovaJson.Context.ClovaChatResult, prepared.RequestId, cancellationToken).ConfigureAwait(false);
+        ClovaChatResult result;
+        using (prepared.Body)
+        {
+            result = await _transport.PostJsonAsync(prepared.ApiPath, prepared.Body, ClovaJson.Context.ClovaChatResult, prepared.RequestId, cancellationToken).ConfigureAwait(false);
+        }
+
         ChatResponse response = ChatResponseMapper.FromClovaResult(result, prepared.RequestId, prepared.ModelId, prepared.IncludeReasoning);
         if (_target.IsRagReasoning && RagCitations.FromClovaAnswer(response.Text) is { Count: > 0 } cited)
         {
@@ -42,7 +47,8 @@ internal sealed class ClovaChatClient : IChatClient
     public IAsyncEnumerable<ChatResponseUpdate> GetStreamingResponseAsync(IEnumerable<ChatMessage> messages, ChatOptions? options = null, CancellationToken cancellationToken = default)
     {
         // Prepared eagerly so bad input throws at the call, before enumeration and before any request.
-        PreparedChatRequest prepared = Prepare(messages, options);
+        // A plain array: the returned sequence may be enumerated more than once, each time sending the body again.
+        PreparedChatRequest prepared = Prepare(messages, options, rentBody: false);
         return _target.IsRagReasoning
             ? StreamWholeResponseAsync(prepared, cancellationToken)
             : ChatStreamReader.ReadAsync(_transport, prepared, cancellationToken);
@@ -79,7 +85,7 @@ internal sealed class ClovaChatClient : IChatClient
         }
     }
 
-    private PreparedChatRequest Prepare(IEnumerable<ChatMessage> messages, ChatOptions? options)
+    private PreparedChatRequest Prepare(IEnumerable<ChatMessage> messages, ChatOptions? options, bool rentBody)
     {
         ArgumentNullException.ThrowIfNull(messages);
         if (_target.IsRagReasoning)
@@ -91,7 +97,8 @@ internal sealed class ClovaChatClient : IChatClient
         ClovaModelInfo model = _target.IsTask ? ClovaModelCatalog.ForTask(id) : ClovaModelCatalog.Get(id);
         ClovaDialect dialect = model.ChatDialect(_target.Version);
         object? raw = options?.RawRepresentationFactory?.Invoke(this);
-        byte[] body = ClovaRequestWriter.ToUtf8(ClovaRequestBuilder.ForChat(messages, options, model, dialect, raw));
+        ClovaRequest request = ClovaRequestBuilder.ForChat(messages, options, model, dialect, raw);
+        ClovaRequestBody body = rentBody ? ClovaRequestWriter.ToRentedBody(request) : ClovaRequestWriter.ToUtf8(request);
         ClovaApiVersion version = dialect == ClovaDialect.V1Chat ? ClovaApiVersion.V1 : ClovaApiVersion.V3;
         ClovaApiPath path = _target.IsTask ? ClovaApiPaths.TaskChatCompletions(version, id) : ClovaApiPaths.ChatCompletions(version, id);
         bool includeReasoning = options?.Reasoning?.Output is not ReasoningOutput.None;

@@ -95,7 +95,7 @@ internal sealed class ClovaEmbeddingGenerator : IEmbeddingGenerator<string, Embe
         byte[] body = JsonSerializer.SerializeToUtf8Bytes(new ClovaTextRequest { Text = text }, ClovaJson.Context.ClovaTextRequest);
         try
         {
-            ClovaEmbeddingResult result = await _transport.PostJsonAsync(path, body, ClovaJson.Context.ClovaEmbeddingResult, requestId, cancellationToken).ConfigureAwait(false);
+            ClovaEmbeddingResult result = await _transport.PostJsonAsync(path, body, ClovaJson.Context.ClovaEmbeddingResult, requestId, cancellationToken, ClovaEmbeddingReader.Read).ConfigureAwait(false);
             return (EmbeddingMapper.FromClovaEmbedding(result, model, DateTimeOffset.UtcNow, _options.Normalize, requestId), result.InputTokens);
         }
         catch (ClovaException e)

@@ -7,8 +7,11 @@ namespace Clova.Internal;
 /// <summary>Reads CLOVA's <c>{"status":…,"result":…}</c> envelope: the one place a JSON answer becomes a result or an error.</summary>
 internal static class ClovaEnvelopeReader
 {
-    /// <summary>Reads a JSON envelope; an error code inside a 200, an empty body or a missing result is an error.</summary>
-    public static async Task<TResult> ReadResultAsync<TResult>(HttpResponseMessage response, JsonTypeInfo<TResult> resultType, string requestId, CancellationToken cancellationToken, ClovaSecrets? secrets = null, int maxBytes = int.MaxValue - 1)
+    /// <summary>
+    /// Reads a JSON envelope; an error code inside a 200, an empty body or a missing result is an error. A
+    /// <paramref name="fastReader"/>, when given, reads an object result instead of <paramref name="resultType"/>.
+    /// </summary>
+    public static async Task<TResult> ReadResultAsync<TResult>(HttpResponseMessage response, JsonTypeInfo<TResult> resultType, string requestId, CancellationToken cancellationToken, ClovaSecrets? secrets = null, int maxBytes = int.MaxValue - 1, ClovaSpanResultReader<TResult>? fastReader = null)
         where TResult : class
     {
         ClovaResponseEnvelope<TResult>? envelope;
@@ -21,7 +24,7 @@ internal static class ClovaEnvelopeReader
                 throw ClovaErrors.Protocol($"the JSON body is larger than ClovaClientOptions.MaxStreamEventBytes ({maxBytes:N0} bytes)", requestId);
             }
 
-            envelope = body.Length == 0 ? null : ReadEnvelope(body.Span, resultType);
+            envelope = body.Length == 0 ? null : ReadEnvelope(body.Span, resultType, fastReader);
         }
         catch (JsonException e)
         {
@@ -45,10 +48,11 @@ internal static class ClovaEnvelopeReader
     /// Reads the envelope by hand around the generated readers, so the envelope level costs no serializer frames;
     /// the result itself goes through its (generated or hand-written) metadata.
     /// </summary>
-    private static ClovaResponseEnvelope<TResult> ReadEnvelope<TResult>(ReadOnlySpan<byte> body, JsonTypeInfo<TResult> resultType)
+    private static ClovaResponseEnvelope<TResult> ReadEnvelope<TResult>(ReadOnlySpan<byte> body, JsonTypeInfo<TResult> resultType, ClovaSpanResultReader<TResult>? fastReader)
         where TResult : class
     {
         var reader = new Utf8JsonReader(body);
+        int offset = 0;
         if (!reader.Read() || reader.TokenType != JsonTokenType.StartObject)
         {
             throw new JsonException($"Expected a JSON object, not {reader.TokenType}.");
@@ -63,6 +67,15 @@ internal static class ClovaEnvelopeReader
             if (isStatus)
             {
                 envelope.Status = JsonSerializer.Deserialize(ref reader, ClovaJson.Context.ClovaStatus);
+            }
+            else if (isResult && fastReader is not null && reader.TokenType == JsonTokenType.StartObject)
+            {
+                JsonReaderState afterOpen = reader.CurrentState;
+                envelope.Result = fastReader(body, offset + (int)reader.TokenStartIndex, out int close);
+                // Resume at the result's '}' as if the reader had walked the object: the next Read gives its EndObject.
+                offset = close;
+                reader = new Utf8JsonReader(body[close..], isFinalBlock: true, afterOpen);
+                reader.Read();
             }
             else if (isResult)
             {

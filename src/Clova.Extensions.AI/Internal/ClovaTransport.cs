@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Net.Http.Headers;
 using System.Text.Json.Serialization.Metadata;
 using Clova.Resilience;
+using Clova.Wire;
 
 namespace Clova.Internal;
 
@@ -16,10 +17,14 @@ internal sealed class ClovaTransport : IDisposable
     /// <summary>The content type of every request body.</summary>
     public static readonly MediaTypeHeaderValue JsonContentType = new(ClovaHeaders.Json) { CharSet = "utf-8" };
 
+    private const int MaxCachedAddresses = 64;
+
     private readonly ClovaSettings _settings;
     private readonly HttpClient _http;
     private readonly bool _ownsHttpClient;
     private readonly ClovaRetryPolicy _retry;
+    private readonly string? _authorization;
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, Uri> _uris = new(StringComparer.Ordinal);
     private volatile bool _disposed;
 
     public ClovaTransport(ClovaSettings settings)
@@ -27,6 +32,8 @@ internal sealed class ClovaTransport : IDisposable
         _settings = settings;
         Telemetry = new ClovaTelemetry(settings.LoggerFactory, settings.Endpoint.Host);
         _retry = new ClovaRetryPolicy(settings.Retry, Telemetry);
+        // Built once: a header value object per request is garbage, and the key is sent as is (never parsed).
+        _authorization = settings.BearerKey is { } bearer ? "Bearer " + bearer : null;
         // Redirects are refused: following one to another host would hand it the key. Plain http is allowed only
         // to loopback, and a proxy (HTTP_PROXY) would carry the key off the machine in clear text: no proxy then.
         bool plainLoopback = settings.Endpoint.Scheme == Uri.UriSchemeHttp;
@@ -81,7 +88,7 @@ internal sealed class ClovaTransport : IDisposable
     /// reading it (a broken connection, a 42901 as the first stream event) is retried like an HTTP 429. A final
     /// non-success status becomes a <see cref="ClovaException"/> saying how many attempts were made.
     /// </summary>
-    public async Task<T> SendAsync<T>(ClovaApiPath apiPath, byte[] body, string requestId, bool streaming, Func<HttpResponseMessage, int, CancellationToken, ValueTask<T>> onSuccess, CancellationToken cancellationToken)
+    public async Task<T> SendAsync<T>(ClovaApiPath apiPath, ClovaRequestBody body, string requestId, bool streaming, Func<HttpResponseMessage, int, CancellationToken, ValueTask<T>> onSuccess, CancellationToken cancellationToken)
     {
         // Said plainly, rather than as a transport failure retried against a disposed HttpClient.
         ObjectDisposedException.ThrowIf(_disposed, typeof(ClovaClient));
@@ -168,9 +175,10 @@ internal sealed class ClovaTransport : IDisposable
 
     /// <summary>
     /// Posts a JSON body and returns the envelope's <c>result</c>: the whole non-streaming exchange, with errors
-    /// mapped to <see cref="ClovaException"/> and the <see cref="NetworkTimeout"/> applied.
+    /// mapped to <see cref="ClovaException"/> and the <see cref="NetworkTimeout"/> applied. A
+    /// <paramref name="fastReader"/> reads the result by hand where its metadata is too slow.
     /// </summary>
-    public async Task<TResult> PostJsonAsync<TResult>(ClovaApiPath apiPath, byte[] body, JsonTypeInfo<TResult> resultType, string requestId, CancellationToken cancellationToken)
+    public async Task<TResult> PostJsonAsync<TResult>(ClovaApiPath apiPath, ClovaRequestBody body, JsonTypeInfo<TResult> resultType, string requestId, CancellationToken cancellationToken, ClovaSpanResultReader<TResult>? fastReader = null)
         where TResult : class
     {
         using CancellationTokenSource timeout = CreateTimeoutSource(cancellationToken);
@@ -185,7 +193,7 @@ internal sealed class ClovaTransport : IDisposable
                 {
                     using (response)
                     {
-                        return await ClovaEnvelopeReader.ReadResultAsync(response, resultType, requestId, token, Secrets, MaxStreamEventBytes).ConfigureAwait(false);
+                        return await ClovaEnvelopeReader.ReadResultAsync(response, resultType, requestId, token, Secrets, MaxStreamEventBytes, fastReader).ConfigureAwait(false);
                     }
                 },
                 timeout.Token).ConfigureAwait(false);
@@ -238,24 +246,44 @@ internal sealed class ClovaTransport : IDisposable
         }
     }
 
-    private HttpRequestMessage CreatePost(ClovaApiPath apiPath, byte[] body, string requestId, bool streaming, int attempt)
+    private HttpRequestMessage CreatePost(ClovaApiPath apiPath, ClovaRequestBody body, string requestId, bool streaming, int attempt)
     {
-        var content = new ByteArrayContent(body);
-        content.Headers.ContentType = JsonContentType;
-        var request = new HttpRequestMessage(HttpMethod.Post, new Uri(_settings.Endpoint, _settings.PathPrefix + apiPath.Path)) { Content = content };
-        if (_settings.BearerKey is { } bearer)
+        var request = new HttpRequestMessage(HttpMethod.Post, AddressOf(apiPath)) { Content = new ClovaBodyContent(body) };
+        HttpRequestHeaders headers = request.Headers;
+        if (_authorization is not null)
         {
-            request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", bearer);
+            headers.TryAddWithoutValidation(ClovaHeaders.Authorization, _authorization);
         }
         else
         {
-            request.Headers.TryAddWithoutValidation(ClovaHeaders.LegacyApiKey, _settings.LegacyKey);
-            request.Headers.TryAddWithoutValidation(ClovaHeaders.LegacyGatewayKey, _settings.LegacyGatewayKey);
+            headers.TryAddWithoutValidation(ClovaHeaders.LegacyApiKey, _settings.LegacyKey);
+            headers.TryAddWithoutValidation(ClovaHeaders.LegacyGatewayKey, _settings.LegacyGatewayKey);
         }
 
-        request.Headers.TryAddWithoutValidation(ClovaHeaders.RequestId, requestId);
-        request.Headers.TryAddWithoutValidation(ClovaRetryPolicy.AttemptHeader, attempt.ToString(CultureInfo.InvariantCulture));
-        request.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue(streaming ? ClovaHeaders.EventStream : ClovaHeaders.Json));
+        headers.TryAddWithoutValidation(ClovaHeaders.RequestId, requestId);
+        headers.TryAddWithoutValidation(ClovaRetryPolicy.AttemptHeader, attempt.ToString(CultureInfo.InvariantCulture));
+        headers.TryAddWithoutValidation(ClovaHeaders.Accept, streaming ? ClovaHeaders.EventStream : ClovaHeaders.Json);
         return request;
+    }
+
+    /// <summary>
+    /// The absolute address of a path, built once per path: a client calls the same few paths over and over. The
+    /// cache is bounded (task and app ids make paths, and a process could use many), after which addresses are built
+    /// per request as before.
+    /// </summary>
+    private Uri AddressOf(ClovaApiPath apiPath)
+    {
+        if (_uris.TryGetValue(apiPath.Path, out Uri? known))
+        {
+            return known;
+        }
+
+        var address = new Uri(_settings.Endpoint, _settings.PathPrefix + apiPath.Path);
+        if (_uris.Count < MaxCachedAddresses)
+        {
+            _uris.TryAdd(apiPath.Path, address);
+        }
+
+        return address;
     }
 }

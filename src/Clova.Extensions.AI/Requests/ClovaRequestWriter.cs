@@ -2,6 +2,7 @@ using System.Buffers;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using Clova.Internal;
 using Clova.Wire;
 
 namespace Clova.Requests;
@@ -25,7 +26,35 @@ internal static class ClovaRequestWriter
     [ThreadStatic]
     private static Utf8JsonWriter? t_writer;
 
+    /// <summary>The body as an array of its exact size.</summary>
     public static byte[] ToUtf8(ClovaRequest request)
+    {
+        ArrayBufferWriter<byte> buffer = WriteToThreadBuffer(request);
+        try
+        {
+            return buffer.WrittenSpan.ToArray();
+        }
+        finally
+        {
+            ResetThreadBuffer(buffer);
+        }
+    }
+
+    /// <summary>The body in a rented array, for a call that gives it back when it ends (see <see cref="ClovaRequestBody"/>).</summary>
+    public static ClovaRequestBody ToRentedBody(ClovaRequest request)
+    {
+        ArrayBufferWriter<byte> buffer = WriteToThreadBuffer(request);
+        try
+        {
+            return ClovaRequestBody.Rent(buffer.WrittenSpan);
+        }
+        finally
+        {
+            ResetThreadBuffer(buffer);
+        }
+    }
+
+    private static ArrayBufferWriter<byte> WriteToThreadBuffer(ClovaRequest request)
     {
         ArrayBufferWriter<byte> buffer = t_buffer ??= new ArrayBufferWriter<byte>(4096);
         Utf8JsonWriter writer = t_writer ??= new Utf8JsonWriter(buffer, Relaxed);
@@ -33,18 +62,24 @@ internal static class ClovaRequestWriter
         {
             Write(writer, request);
             writer.Flush();
-            return buffer.WrittenSpan.ToArray();
+            return buffer;
         }
-        finally
+        catch
         {
-            writer.Reset(buffer);
-            buffer.ResetWrittenCount();
-            if (buffer.Capacity > MaxRetainedBytes)
-            {
-                // A huge body (images) is not kept alive by the thread.
-                t_buffer = null;
-                t_writer = null;
-            }
+            ResetThreadBuffer(buffer);
+            throw;
+        }
+    }
+
+    private static void ResetThreadBuffer(ArrayBufferWriter<byte> buffer)
+    {
+        t_writer!.Reset(buffer);
+        buffer.ResetWrittenCount();
+        if (buffer.Capacity > MaxRetainedBytes)
+        {
+            // A huge body (images) is not kept alive by the thread.
+            t_buffer = null;
+            t_writer = null;
         }
     }
 

@@ -22,6 +22,16 @@ internal sealed class ClovaVectorConverter : JsonConverter<float[]>
             return null;
         }
 
+        return ReadArray(ref reader);
+    }
+
+    /// <inheritdoc />
+    public override void Write(Utf8JsonWriter writer, float[] value, JsonSerializerOptions options) =>
+        throw new NotSupportedException("Vectors are only read.");
+
+    /// <summary>Reads the array the reader stands on (the general path; see <see cref="ClovaVectorScanner"/> for the fast one).</summary>
+    internal static float[] ReadArray(ref Utf8JsonReader reader)
+    {
         if (reader.TokenType != JsonTokenType.StartArray)
         {
             throw new JsonException($"embedding is a {reader.TokenType}, not an array of numbers.");
@@ -64,8 +74,4 @@ internal sealed class ClovaVectorConverter : JsonConverter<float[]>
             ArrayPool<float>.Shared.Return(buffer);
         }
     }
-
-    /// <inheritdoc />
-    public override void Write(Utf8JsonWriter writer, float[] value, JsonSerializerOptions options) =>
-        throw new NotSupportedException("Vectors are only read.");
 }
