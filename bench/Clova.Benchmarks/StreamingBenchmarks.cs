@@ -45,9 +45,11 @@ public class StreamingBenchmarks
         int chars = 0;
         await foreach (ChatResponseUpdate update in _clova.GetStreamingResponseAsync("부분집합"))
         {
-            foreach (AIContent content in update.Contents)
+            // Indexed: a foreach over the IList would box an enumerator per update, the consumer's cost, not ours.
+            IList<AIContent> contents = update.Contents;
+            for (int i = 0; i < contents.Count; i++)
             {
-                chars += content switch
+                chars += contents[i] switch
                 {
                     TextContent t => t.Text.Length,
                     TextReasoningContent r => r.Text.Length,
@@ -68,9 +70,10 @@ public class StreamingBenchmarks
         int chars = 0;
         await foreach (StreamingChatCompletionUpdate update in _openAI.CompleteChatStreamingAsync([new UserChatMessage("부분집합")]))
         {
-            foreach (ChatMessageContentPart part in update.ContentUpdate)
+            ChatMessageContent parts = update.ContentUpdate;
+            for (int i = 0; i < parts.Count; i++)
             {
-                chars += part.Text.Length;
+                chars += parts[i].Text.Length;
             }
         }
 

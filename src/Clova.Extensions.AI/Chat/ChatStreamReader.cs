@@ -140,13 +140,13 @@ internal sealed class ChatStreamReader
             _pendingUsage = token.Usage;
         }
 
-        if (token.Message?.ToolCalls is { } calls)
+        if (token.ToolCalls is { } calls)
         {
             BufferToolCalls(calls);
         }
 
-        string? thinking = token.Message?.ThinkingContent;
-        string? content = token.Message?.Content;
+        string? thinking = token.ThinkingContent;
+        string? content = token.Content;
         bool showThinking = _includeReasoning && !string.IsNullOrEmpty(thinking);
         bool showContent = !string.IsNullOrEmpty(content);
         ReasoningCharacters += thinking?.Length ?? 0;
@@ -183,7 +183,7 @@ internal sealed class ChatStreamReader
         // skipped tokens, or a result-only stream); the repeated prefix must not be emitted twice.
         // A result whose text does not begin with what was streamed contradicts it: nothing is spliced onto the
         // stream then (that would invent text such as "Hello" + "ye world"), and the final update says so.
-        string? thinking = result.Message?.ThinkingContent;
+        string? thinking = result.ThinkingContent;
         if (Continues(thinking, ReasoningCharacters, _reasoningHash))
         {
             if (_includeReasoning && thinking!.Length > ReasoningCharacters)
@@ -194,7 +194,7 @@ internal sealed class ChatStreamReader
             ReasoningCharacters = Math.Max(ReasoningCharacters, thinking?.Length ?? 0);
         }
 
-        string? content = result.Message?.Content;
+        string? content = result.Content;
         if (Continues(content, ContentCharacters, _contentHash))
         {
             if (content!.Length > ContentCharacters)
@@ -206,7 +206,7 @@ internal sealed class ChatStreamReader
 
         // Tool calls are emitted once, complete, from the result event, which carries them with their ids and
         // arguments as an object; the streamed fragments are only a fallback when it does not.
-        if (result.Message?.ToolCalls is { Count: > 0 } calls)
+        if (result.ToolCalls is { Count: > 0 } calls)
         {
             foreach (ClovaToolCall call in calls)
             {

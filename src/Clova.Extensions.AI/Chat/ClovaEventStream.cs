@@ -92,6 +92,10 @@ internal sealed class ClovaEventStream : IAsyncDisposable, IAsyncEnumerable<SseI
     public IAsyncEnumerator<SseItem<ClovaStreamEvent>> GetAsyncEnumerator(CancellationToken cancellationToken = default) => this;
 
     /// <summary>Yields the primed first event, then reads on, translating failures (see the type's remarks).</summary>
+    /// <remarks>
+    /// The read is written out here rather than awaited through <see cref="ReadAsync"/>: this runs once per token,
+    /// and one async frame fewer per token is measurable at stream speed.
+    /// </remarks>
     [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder<>))]
     public async ValueTask<bool> MoveNextAsync()
     {
@@ -103,7 +107,27 @@ internal sealed class ClovaEventStream : IAsyncDisposable, IAsyncEnumerable<SseI
 
         try
         {
-            return await ReadAsync().ConfigureAwait(false);
+            BeginWait();
+            bool more;
+            try
+            {
+                more = await _events!.MoveNextAsync().ConfigureAwait(false);
+            }
+            finally
+            {
+                EndWait();
+            }
+
+            if (more)
+            {
+                Current = _events.Current;
+            }
+
+            return more;
+        }
+        catch (OperationCanceledException e) when (IsIdleExpiry())
+        {
+            throw IdleTimeout(e);
         }
         catch (OperationCanceledException e)
         {
@@ -207,13 +231,12 @@ internal sealed class ClovaEventStream : IAsyncDisposable, IAsyncEnumerable<SseI
         }
     }
 
-    /// <summary>Reads the next event, restarting the idle timer; an idle expiry throws a described timeout.</summary>
+    /// <summary>Reads the next event while priming, restarting the idle timer; an idle expiry throws a described timeout.</summary>
     private async ValueTask<bool> ReadAsync()
     {
         try
         {
-            Volatile.Write(ref _waitingSince, Environment.TickCount64);
-            Volatile.Write(ref _reading, 1);
+            BeginWait();
             bool more;
             try
             {
@@ -221,26 +244,40 @@ internal sealed class ClovaEventStream : IAsyncDisposable, IAsyncEnumerable<SseI
             }
             finally
             {
-                // Only time spent waiting for the server counts; the caller's own time between events does not.
-                Volatile.Write(ref _reading, 0);
+                EndWait();
             }
 
-            if (!more)
+            if (more)
             {
-                return false;
+                Current = _events.Current;
             }
 
-            Current = _events.Current;
-            return true;
+            return more;
         }
-        catch (OperationCanceledException e) when (!_outer.IsCancellationRequested && _idle!.IsCancellationRequested)
+        catch (OperationCanceledException e) when (IsIdleExpiry())
         {
-            TimeSpan idleTimeout = _transport.StreamIdleTimeout;
-            _transport.Telemetry.StreamIdle(_requestId, _label, idleTimeout);
-            throw new TaskCanceledException(
-                $"The CLOVA Studio stream {_requestId} sent no event for ClovaClientOptions.StreamIdleTimeout ({idleTimeout}).",
-                new TimeoutException($"StreamIdleTimeout of {idleTimeout} elapsed.", e));
+            throw IdleTimeout(e);
         }
+    }
+
+    private void BeginWait()
+    {
+        Volatile.Write(ref _waitingSince, Environment.TickCount64);
+        Volatile.Write(ref _reading, 1);
+    }
+
+    /// <summary>Only time spent waiting for the server counts; the caller's own time between events does not.</summary>
+    private void EndWait() => Volatile.Write(ref _reading, 0);
+
+    private bool IsIdleExpiry() => !_outer.IsCancellationRequested && _idle!.IsCancellationRequested;
+
+    private TaskCanceledException IdleTimeout(OperationCanceledException e)
+    {
+        TimeSpan idleTimeout = _transport.StreamIdleTimeout;
+        _transport.Telemetry.StreamIdle(_requestId, _label, idleTimeout);
+        return new TaskCanceledException(
+            $"The CLOVA Studio stream {_requestId} sent no event for ClovaClientOptions.StreamIdleTimeout ({idleTimeout}).",
+            new TimeoutException($"StreamIdleTimeout of {idleTimeout} elapsed.", e));
     }
 
     /// <summary>Fires when the idle time may be up: cancels if the current wait is that old, else sleeps the rest.</summary>
