@@ -36,6 +36,15 @@ public class StreamingBenchmarks
         });
     }
 
+    private List<ChatResponseUpdate> _updates = null!;
+
+    [GlobalSetup(Target = nameof(CoalesceOnly))]
+    public void SetupCoalesce()
+    {
+        Setup();
+        _updates = _clova.GetStreamingResponseAsync("부분집합").ToBlockingEnumerable().ToList();
+    }
+
     [GlobalCleanup]
     public void Cleanup() => _clovaClient.Dispose();
 
@@ -79,6 +88,10 @@ public class StreamingBenchmarks
 
         return chars;
     }
+
+    /// <summary>Microsoft.Extensions.AI's own part of <c>ToChatResponseAsync</c>: coalescing the same updates, already in memory.</summary>
+    [Benchmark(Description = "MEAI ToChatResponse alone (updates in memory)")]
+    public int CoalesceOnly() => _updates.ToChatResponse().Text.Length;
 
     [Benchmark(Baseline = true, Description = "Limit: SseParser + Utf8JsonReader")]
     public async Task<int> Limit()
