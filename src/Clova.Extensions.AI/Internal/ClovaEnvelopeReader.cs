@@ -87,6 +87,11 @@ internal static class ClovaEnvelopeReader
             }
         }
 
+        // Anything but whitespace after the closing brace (a second value, stray bytes) makes the reader throw.
+        while (reader.Read())
+        {
+        }
+
         return envelope;
     }
 }

@@ -25,6 +25,9 @@ internal sealed class ClovaTransport : IDisposable
     private readonly ClovaRetryPolicy _retry;
     private readonly string? _authorization;
     private readonly System.Collections.Concurrent.ConcurrentDictionary<string, Uri> _uris = new(StringComparer.Ordinal);
+
+    // Counted here because ConcurrentDictionary.Count takes every lock, and a full cache is asked on each new path.
+    private int _cachedAddresses;
     private volatile bool _disposed;
 
     public ClovaTransport(ClovaSettings settings)
@@ -279,9 +282,9 @@ internal sealed class ClovaTransport : IDisposable
         }
 
         var address = new Uri(_settings.Endpoint, _settings.PathPrefix + apiPath.Path);
-        if (_uris.Count < MaxCachedAddresses)
+        if (Volatile.Read(ref _cachedAddresses) < MaxCachedAddresses && _uris.TryAdd(apiPath.Path, address))
         {
-            _uris.TryAdd(apiPath.Path, address);
+            Interlocked.Increment(ref _cachedAddresses);
         }
 
         return address;

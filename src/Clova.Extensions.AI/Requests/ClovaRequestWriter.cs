@@ -46,7 +46,8 @@ internal static class ClovaRequestWriter
         ArrayBufferWriter<byte> buffer = WriteToThreadBuffer(request);
         try
         {
-            return ClovaRequestBody.Rent(buffer.WrittenSpan);
+            // A huge body (images) is not handed to the shared pool, which would keep it, prompt included, alive after the call.
+            return buffer.WrittenCount > MaxRetainedBytes ? buffer.WrittenSpan.ToArray() : ClovaRequestBody.Rent(buffer.WrittenSpan);
         }
         finally
         {

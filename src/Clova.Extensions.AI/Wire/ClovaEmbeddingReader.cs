@@ -10,11 +10,17 @@ namespace Clova.Wire;
 /// </summary>
 internal static class ClovaEmbeddingReader
 {
+    /// <summary>
+    /// The result sits one level inside the envelope, so it may nest one level less than a whole reply read by a
+    /// default <see cref="Utf8JsonReader"/> (64 levels).
+    /// </summary>
+    private static readonly JsonReaderOptions ResultLevel = new() { MaxDepth = 64 - 1 };
+
     /// <summary>Reads the object whose <c>{</c> is at <paramref name="start"/>; <paramref name="end"/> is the index of its <c>}</c>.</summary>
     public static ClovaEmbeddingResult Read(ReadOnlySpan<byte> json, int start, out int end)
     {
         int offset = start;
-        var reader = new Utf8JsonReader(json[start..], isFinalBlock: true, state: default);
+        var reader = new Utf8JsonReader(json[start..], isFinalBlock: true, new JsonReaderState(ResultLevel));
         reader.Read();
         var result = new ClovaEmbeddingResult();
         while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
