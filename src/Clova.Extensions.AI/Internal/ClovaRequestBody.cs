@@ -22,6 +22,9 @@ internal sealed class ClovaRequestBody : IDisposable
         _rented = rented;
     }
 
+    /// <summary>Gets whether the bytes are in an array rented from the shared pool (small and medium bodies only).</summary>
+    public bool IsRented => _rented;
+
     /// <summary>Gets the body's length in bytes.</summary>
     public int Length { get; }
 
