@@ -15,7 +15,9 @@ namespace Clova.Emulator;
 /// <summary>
 /// A CLOVA Studio emulator on Kestrel: a stand-in for the real service in tests and samples. In-process, start one
 /// per test (or per test class), point the code under test at <see cref="BaseUri"/> and dispose it at the end;
-/// standalone, run <c>dotnet run --project src/Clova.Emulator.Tool -- --urls http://127.0.0.1:5080</c>.
+/// standalone, run <c>dotnet run --project src/Clova.Emulator.Tool -- --urls http://127.0.0.1:5080</c>, or install
+/// the tool from the packed packages (<c>dotnet tool install Clova.Emulator.Tool --tool-path ./tools --add-source
+/// &lt;repo&gt;/artifacts/packages</c>) and run <c>./tools/clova-emulator --urls http://127.0.0.1:5080</c>.
 /// </summary>
 /// <remarks>
 /// <para>
@@ -99,11 +101,20 @@ public sealed class ClovaEmulator : IAsyncDisposable
         return emulator;
     }
 
-    /// <summary>Runs the emulator in the foreground until stopped (Ctrl+C); honours <c>--urls</c>.</summary>
+    /// <summary>
+    /// Runs the emulator in the foreground until stopped (Ctrl+C); honours <c>--urls</c>. With <c>--help</c>, <c>-h</c>
+    /// or <c>-?</c> it prints its usage and returns without starting a server.
+    /// </summary>
     /// <param name="args">Command-line arguments.</param>
     /// <returns>A task that ends when the host stops.</returns>
     public static async Task RunAsync(string[] args)
     {
+        ArgumentNullException.ThrowIfNull(args);
+        if (TryWriteUsage(args, Console.Out))
+        {
+            return;
+        }
+
         WebApplicationBuilder builder = WebApplication.CreateSlimBuilder(args);
         WebApplication app = builder.Build();
         var emulator = new ClovaEmulator(new ClovaEmulatorOptions());
@@ -112,6 +123,33 @@ public sealed class ClovaEmulator : IAsyncDisposable
         string addresses = string.Join(", ", app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()?.Addresses ?? []);
         Console.WriteLine($"CLOVA Studio emulator listening on {addresses}. It accepts any 'Authorization: Bearer nv-…' key, and the legacy X-NCP-CLOVASTUDIO-API-KEY + X-NCP-APIGW-API-KEY pair. Ctrl+C stops it.");
         await Microsoft.Extensions.Hosting.HostingAbstractionsHostExtensions.WaitForShutdownAsync(app);
+    }
+
+    /// <summary>Writes the standalone usage when <paramref name="args"/> asks for help.</summary>
+    /// <param name="args">Command-line arguments.</param>
+    /// <param name="output">Where the usage goes.</param>
+    /// <returns>True when help was asked for and written.</returns>
+    internal static bool TryWriteUsage(string[] args, TextWriter output)
+    {
+        if (!args.Any(a => a is "--help" or "-h" or "-?" or "/?"))
+        {
+            return false;
+        }
+
+        output.WriteLine("""
+            clova-emulator: a CLOVA Studio stand-in for tests and samples (chat v3/v1, embeddings, RAG tools, token
+            calculators, CLOVA's errors and rate limits).
+
+            Usage: clova-emulator [--urls <address>[;<address>...]]
+
+              --urls <addresses>  Where to listen (ASP.NET Core's option), e.g. http://127.0.0.1:5080.
+                                  Default: http://localhost:5000.
+              -h, --help          Show this text.
+
+            Clients use the printed address as their endpoint and any 'Bearer nv-...' key (or the legacy
+            X-NCP-CLOVASTUDIO-API-KEY + X-NCP-APIGW-API-KEY pair). Ctrl+C stops it.
+            """);
+        return true;
     }
 
     /// <summary>

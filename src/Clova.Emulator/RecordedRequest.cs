@@ -14,4 +14,12 @@ public sealed record RecordedRequest(string Method, string Path, IReadOnlyDictio
     /// <param name="name">The header name, any case.</param>
     /// <returns>The value, or null when absent.</returns>
     public string? Header(string name) => Headers.GetValueOrDefault(name.ToLowerInvariant());
+
+    /// <summary>
+    /// Returns the method, the path, the header names and the body's length: readable in a failed assertion, and
+    /// without header values, so the keys a test sent stay out of its logs.
+    /// </summary>
+    /// <returns>For example <c>POST /v3/chat-completions/HCX-005 (headers: authorization, content-type; body: 120 chars)</c>.</returns>
+    public override string ToString() =>
+        $"{Method} {Path} (headers: {string.Join(", ", Headers.Keys.Order(StringComparer.Ordinal))}; body: {Body.Length} chars)";
 }

@@ -89,8 +89,8 @@ public sealed class ClovaClientOptions
     public HttpMessageHandler? HttpMessageHandler { get; set; }
 
     /// <summary>
-    /// Gets or sets how long one request may take, from sending to the last byte of the response (for
-    /// streaming: the end of the stream). Defaults to <see cref="DefaultNetworkTimeout"/>. Use
+    /// Gets or sets how long one call may take, from sending to the last byte of the response (for streaming: the
+    /// end of the stream), every retry and every wait between retries included. Defaults to <see cref="DefaultNetworkTimeout"/>. Use
     /// <see cref="Timeout.InfiniteTimeSpan"/> for no limit.
     /// </summary>
     public TimeSpan NetworkTimeout { get; set; } = DefaultNetworkTimeout;
@@ -275,7 +275,7 @@ public sealed class ClovaClientOptions
         }
 
         throw new ArgumentException(
-            "No CLOVA Studio credentials: set ClovaClientOptions.ApiKey (an nv-… key), or the legacy pair LegacyApiKey and LegacyApiGatewayKey.",
+            "No CLOVA Studio credentials: set ClovaClientOptions.ApiKey (an nv-… key; ClovaClientOptions.FromEnvironment() reads CLOVASTUDIO_API_KEY or CLOVA_API_KEY), or the legacy pair LegacyApiKey and LegacyApiGatewayKey.",
             nameof(options.ApiKey));
     }
 

@@ -55,12 +55,13 @@ public sealed class ClientSurfaceTests
     }
 
     [Fact]
-    public void Missing_credentials_are_refused_with_both_ways_to_provide_them()
+    public void Missing_credentials_are_refused_with_both_ways_to_provide_them_and_the_environment_variables()
     {
         var error = Assert.Throws<ArgumentException>(() => new ClovaClient(new ClovaClientOptions()));
 
         Assert.Contains("ApiKey", error.Message, StringComparison.Ordinal);
         Assert.Contains("LegacyApiKey", error.Message, StringComparison.Ordinal);
+        Assert.Contains("CLOVASTUDIO_API_KEY", error.Message, StringComparison.Ordinal);
     }
 
     [Fact]
