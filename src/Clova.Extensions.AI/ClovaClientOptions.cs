@@ -132,6 +132,12 @@ public sealed class ClovaClientOptions
         return copy;
     }
 
+    // The variables FromEnvironment reads, named once so the missing-credentials error cannot drift from them.
+    private const string ApiKeyVariable = "CLOVASTUDIO_API_KEY";
+    private const string FallbackApiKeyVariable = "CLOVA_API_KEY";
+    private const string EndpointVariable = "CLOVASTUDIO_ENDPOINT";
+    private const string FallbackEndpointVariable = "CLOVA_ENDPOINT";
+
     /// <summary>
     /// Options from the environment, so the same code runs against CLOVA Studio or an emulator by configuration alone:
     /// <c>CLOVASTUDIO_API_KEY</c> (the variable NAVER's LangChain package reads) or else <c>CLOVA_API_KEY</c> as
@@ -142,12 +148,12 @@ public sealed class ClovaClientOptions
     /// <exception cref="ArgumentException">An endpoint variable is not an absolute URI.</exception>
     public static ClovaClientOptions FromEnvironment()
     {
-        var options = new ClovaClientOptions { ApiKey = Variable("CLOVASTUDIO_API_KEY") ?? Variable("CLOVA_API_KEY") };
-        if ((Variable("CLOVASTUDIO_ENDPOINT") ?? Variable("CLOVA_ENDPOINT")) is { } endpoint)
+        var options = new ClovaClientOptions { ApiKey = Variable(ApiKeyVariable) ?? Variable(FallbackApiKeyVariable) };
+        if ((Variable(EndpointVariable) ?? Variable(FallbackEndpointVariable)) is { } endpoint)
         {
             options.Endpoint = Uri.TryCreate(endpoint, UriKind.Absolute, out Uri? uri)
                 ? uri
-                : throw new ArgumentException($"The endpoint variable (CLOVASTUDIO_ENDPOINT or CLOVA_ENDPOINT) must be an absolute URI, not '{endpoint}'.", nameof(Endpoint));
+                : throw new ArgumentException($"The endpoint variable ({EndpointVariable} or {FallbackEndpointVariable}) must be an absolute URI, not '{endpoint}'.", nameof(Endpoint));
         }
 
         return options;
@@ -275,7 +281,7 @@ public sealed class ClovaClientOptions
         }
 
         throw new ArgumentException(
-            "No CLOVA Studio credentials: set ClovaClientOptions.ApiKey (an nv-… key; ClovaClientOptions.FromEnvironment() reads CLOVASTUDIO_API_KEY or CLOVA_API_KEY), or the legacy pair LegacyApiKey and LegacyApiGatewayKey.",
+            $"No CLOVA Studio credentials: set ClovaClientOptions.ApiKey (an nv-… key; ClovaClientOptions.FromEnvironment() reads {ApiKeyVariable} or {FallbackApiKeyVariable}), or the legacy pair LegacyApiKey and LegacyApiGatewayKey.",
             nameof(options.ApiKey));
     }
 
