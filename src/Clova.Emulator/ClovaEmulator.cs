@@ -102,8 +102,8 @@ public sealed class ClovaEmulator : IAsyncDisposable
     }
 
     /// <summary>
-    /// Runs the emulator in the foreground until stopped (Ctrl+C); honours <c>--urls</c>. With <c>--help</c>, <c>-h</c>
-    /// or <c>-?</c> it prints its usage and returns without starting a server.
+    /// Runs the emulator in the foreground until stopped (Ctrl+C); honours <c>--urls</c>. With <c>--help</c>, <c>-h</c>,
+    /// <c>-?</c> or <c>/?</c> it prints its usage and returns without starting a server.
     /// </summary>
     /// <param name="args">Command-line arguments.</param>
     /// <returns>A task that ends when the host stops.</returns>

@@ -7,6 +7,7 @@ public sealed class StandaloneUsageTests
     [InlineData("--help")]
     [InlineData("-h")]
     [InlineData("-?")]
+    [InlineData("/?")]
     public void Asking_for_help_writes_the_usage_with_the_urls_option(string flag)
     {
         using var output = new StringWriter();
